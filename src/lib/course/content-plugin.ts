@@ -1,0 +1,34 @@
+/**
+ * Vite plugin behind `virtual:course`: the validated course index plus one lazy loader per lesson
+ * and module intro, so each lesson is its own small chunk. A broken course stops the build with
+ * the file and field named.
+ */
+import type { Plugin } from 'vite';
+import { loadContent } from './load-content.ts';
+
+const ID = 'virtual:course';
+const RESOLVED = '\0virtual:course';
+
+/** @param root the project root (where `content/` lives). */
+export function coursePlugin(root: string): Plugin {
+  return {
+    name: 'course-content',
+    resolveId: (id) => (id === ID ? RESOLVED : null),
+    load(id) {
+      if (id !== RESOLVED) return null;
+      const { index, files, source } = loadContent(root);
+      files.forEach((f) => this.addWatchFile(f));
+      if (source.fidelity.length > 0) {
+        throw new Error(`The lessons do not reproduce the source text faithfully:\n- ${source.fidelity.map((p) => p.message).join('\n- ')}`);
+      }
+      const loader = (file: string) => `() => import(${JSON.stringify(`/${file}`)})`;
+      const lessons = index.modules.flatMap((m) => m.lessons).map((l) => `${JSON.stringify(l.id)}: ${loader(l.file)}`);
+      const intros = index.modules.map((m) => `${JSON.stringify(m.id)}: ${loader(m.file)}`);
+      return [
+        `export const courseIndex = ${JSON.stringify(index)};`,
+        `export const lessonLoaders = {${lessons.join(',\n')}};`,
+        `export const moduleIntroLoaders = {${intros.join(',\n')}};`,
+      ].join('\n');
+    },
+  };
+}
