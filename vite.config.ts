@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
-import { defineConfig, type Plugin } from 'vite';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
 import { coursePlugin } from './src/lib/course/content-plugin.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));

@@ -3,7 +3,9 @@
  * the app once, and serve dist/ from a sub-folder so relative paths are proven.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { chromiumPath } from './browser.ts';
 import { serveStatic } from './static-server.ts';
@@ -19,12 +21,17 @@ export default async function setup(project: TestProject) {
         'or point CHROME_PATH at an existing Chromium or Chrome binary.',
     );
   }
-  if (process.env.E2E_SKIP_BUILD !== '1') {
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  // Each run builds into its own folder, so parallel runs never serve each other's half-built files.
+  const outDir = process.env.E2E_DIST ?? mkdtempSync(join(tmpdir(), 'sz-e2e-dist-'));
+  if (!process.env.E2E_DIST) {
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], { stdio: 'inherit' });
   }
-  const server = await serveStatic('dist', SUBFOLDER);
+  const server = await serveStatic(outDir, SUBFOLDER);
   project.provide('baseUrl', server.url);
-  return () => server.close();
+  return async () => {
+    await server.close();
+    if (!process.env.E2E_DIST) rmSync(outDir, { recursive: true, force: true });
+  };
 }
 
 declare module 'vitest' {

@@ -1,7 +1,14 @@
-import { ContentError, CourseMetaSchema, LessonFrontmatterSchema, ModuleFrontmatterSchema, parseContent } from './schema.ts';
-import type { CourseIndex, LessonEntry, LessonRef, ModuleEntry } from './types.ts';
+import {
+  ActivityHeaderSchema,
+  ContentError,
+  CourseMetaSchema,
+  LessonFrontmatterSchema,
+  ModuleFrontmatterSchema,
+  parseContent,
+} from './schema.ts';
+import type { ActivityEntry, CourseIndex, LessonEntry, ModuleEntry, StepRef } from './types.ts';
 
-/** One content file as read from disk: its path and its parsed frontmatter. */
+/** One content file as read from disk: its path and its parsed frontmatter (or JSON data). */
 export interface ContentFile {
   /** Path relative to the project root, forward slashes: `content/01-x/module.svx`. */
   path: string;
@@ -13,9 +20,14 @@ export interface ContentInput {
   course: { path: string; data: unknown };
   /** Every `module.svx` and lesson `.svx`; grouped by their folder. */
   files: ContentFile[];
+  /** Every `exercise-*.json` and `quiz.json` inside module folders, with their parsed data. */
+  activities?: ContentFile[];
+  /** `content/final-test.json`, if present. */
+  finalTest?: ContentFile | null;
 }
 
 const MODULE_FILE = 'module.svx';
+const QUIZ_FILE = 'quiz.json';
 
 function folderOf(path: string): string {
   return path.slice(0, path.lastIndexOf('/'));
@@ -30,9 +42,20 @@ function assertUniqueOrder(items: { order: number; file: string }[], what: strin
   }
 }
 
+function readActivity(file: ContentFile, moduleId: string, moduleTitle: string): ActivityEntry {
+  const header = parseContent(ActivityHeaderSchema, file.frontmatter, file.path);
+  if (file.path.endsWith(`/${QUIZ_FILE}`)) {
+    return { kind: 'quiz', id: moduleId, moduleId, title: moduleTitle, minutes: header.minutes ?? 5, type: 'quiz', file: file.path };
+  }
+  if (!header.id) throw new ContentError(file.path, 'id', 'required field is missing');
+  if (!header.title) throw new ContentError(file.path, 'title', 'required field is missing');
+  if (!header.type) throw new ContentError(file.path, 'type', 'required field is missing');
+  return { kind: 'exercise', id: header.id, moduleId, title: header.title, minutes: header.minutes ?? 5, type: header.type, file: file.path };
+}
+
 /**
- * Builds the part → module → lesson tree once: validates every frontmatter, sorts by `order`,
- * numbers the lessons and links them prev/next across the whole course.
+ * Builds the module → lesson tree once: validates every frontmatter, sorts by `order`, numbers the
+ * lessons, attaches each module's exercises and quiz, and links the whole course path prev/next.
  * @throws ContentError naming the file and the field of the first problem found.
  */
 export function buildCourseIndex(input: ContentInput): CourseIndex {
@@ -66,12 +89,19 @@ export function buildCourseIndex(input: ContentInput): CourseIndex {
     assertUniqueOrder(lessons, 'lesson');
     lessons.sort((a, b) => a.order - b.order);
 
+    const activities = (input.activities ?? [])
+      .filter((f) => folderOf(f.path) === folder)
+      .sort((a, b) => Number(a.path.endsWith(`/${QUIZ_FILE}`)) - Number(b.path.endsWith(`/${QUIZ_FILE}`)) || a.path.localeCompare(b.path))
+      .map((f) => readActivity(f, meta.id, meta.title));
+    activities.filter((a) => a.kind === 'exercise').forEach((a) => claimId(a.id, a.file));
+
     modules.push({
       ...meta,
       index: 0,
       file: moduleFile.path,
-      minutes: lessons.reduce((sum, l) => sum + l.minutes, 0),
+      minutes: lessons.reduce((sum, l) => sum + l.minutes, 0) + activities.reduce((sum, a) => sum + a.minutes, 0),
       lessons: lessons.map((l, i) => ({ ...l, moduleId: meta.id, index: i + 1, prev: null, next: null })),
+      activities,
     });
   }
   if (modules.length === 0) throw new ContentError('content/', null, 'no modules found');
@@ -79,13 +109,24 @@ export function buildCourseIndex(input: ContentInput): CourseIndex {
   modules.sort((a, b) => a.order - b.order);
   modules.forEach((m, i) => (m.index = i + 1));
 
-  const all: LessonEntry[] = modules.flatMap((m) => m.lessons);
-  const ref = (l: LessonEntry | undefined): LessonRef | null => (l ? { id: l.id, moduleId: l.moduleId, title: l.title } : null);
-  all.forEach((lesson, i) => {
-    lesson.prev = ref(all[i - 1]);
-    lesson.next = ref(all[i + 1]);
+  const finalTest = input.finalTest
+    ? { file: input.finalTest.path, minutes: parseContent(ActivityHeaderSchema, input.finalTest.frontmatter, input.finalTest.path).minutes ?? 10 }
+    : null;
+
+  const steps: StepRef[] = modules.flatMap((m) => [
+    ...m.lessons.map((l): StepRef => ({ kind: 'lesson', id: l.id, moduleId: m.id, title: l.title })),
+    ...m.activities.map((a): StepRef => ({ kind: a.kind, id: a.id, moduleId: m.id, title: a.title })),
+  ]);
+  if (finalTest) steps.push({ kind: 'final', id: 'final', moduleId: null, title: course.title });
+
+  const lessonsById = new Map<string, LessonEntry>(modules.flatMap((m) => m.lessons.map((l) => [l.id, l] as const)));
+  steps.forEach((step, i) => {
+    const lesson = step.kind === 'lesson' ? lessonsById.get(step.id) : undefined;
+    if (!lesson) return;
+    lesson.prev = steps[i - 1] ?? null;
+    lesson.next = steps[i + 1] ?? null;
   });
-  return { course, modules };
+  return { course, modules, finalTest, steps };
 }
 
 /** Finds a module by id. */
@@ -100,4 +141,11 @@ export function findLesson(index: CourseIndex, id: string): { module: ModuleEntr
     if (lesson) return { module, lesson };
   }
   return undefined;
+}
+
+/** The steps before and after a step on the course path. */
+export function neighbours(index: CourseIndex, kind: StepRef['kind'], id: string): { prev: StepRef | null; next: StepRef | null } {
+  const i = index.steps.findIndex((s) => s.kind === kind && s.id === id);
+  if (i === -1) return { prev: null, next: null };
+  return { prev: index.steps[i - 1] ?? null, next: index.steps[i + 1] ?? null };
 }

@@ -1,6 +1,6 @@
 /**
- * Vite plugin behind `virtual:course`: the validated course index plus one lazy loader per lesson
- * and module intro, so each lesson is its own small chunk. A broken course stops the build with
+ * Vite plugin behind `virtual:course`: the validated course index plus one lazy loader per lesson,
+ * module intro and activity (exercise, quiz, final test), so each is its own small chunk. A broken course stops the build with
  * the file and field named.
  */
 import type { Plugin } from 'vite';
@@ -24,10 +24,13 @@ export function coursePlugin(root: string): Plugin {
       const loader = (file: string) => `() => import(${JSON.stringify(`/${file}`)})`;
       const lessons = index.modules.flatMap((m) => m.lessons).map((l) => `${JSON.stringify(l.id)}: ${loader(l.file)}`);
       const intros = index.modules.map((m) => `${JSON.stringify(m.id)}: ${loader(m.file)}`);
+      const activities = index.modules.flatMap((m) => m.activities).map((a) => `${JSON.stringify(`${a.kind}:${a.id}`)}: ${loader(a.file)}`);
+      if (index.finalTest) activities.push(`"final:final": ${loader(index.finalTest.file)}`);
       return [
         `export const courseIndex = ${JSON.stringify(index)};`,
         `export const lessonLoaders = {${lessons.join(',\n')}};`,
         `export const moduleIntroLoaders = {${intros.join(',\n')}};`,
+        `export const activityLoaders = {${activities.join(',\n')}};`,
       ].join('\n');
     },
   };

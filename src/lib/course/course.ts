@@ -3,8 +3,9 @@
  * lookups, links, and lazy loaders for lesson text.
  */
 import type { Component } from 'svelte';
-import { courseIndex, lessonLoaders, moduleIntroLoaders } from 'virtual:course';
-import { findLesson, findModule } from './build-index.ts';
+import { activityLoaders, courseIndex, lessonLoaders, moduleIntroLoaders } from 'virtual:course';
+import { findLesson, findModule, neighbours } from './build-index.ts';
+import type { StepRef } from './types.ts';
 
 export { courseIndex };
 
@@ -19,7 +20,37 @@ export const links = {
   module: (id: string) => `#/module/${encodeURIComponent(id)}`,
   lesson: (id: string, paragraph?: string) =>
     `#/lesson/${encodeURIComponent(id)}${paragraph ? `?p=${encodeURIComponent(paragraph)}` : ''}`,
+  exercise: (id: string) => `#/exercise/${encodeURIComponent(id)}`,
+  quiz: (moduleId: string) => `#/quiz/${encodeURIComponent(moduleId)}`,
+  final: '#/final',
 };
+
+/** The link to any step of the course path. */
+export function stepHref(step: StepRef): string {
+  switch (step.kind) {
+    case 'lesson':
+      return links.lesson(step.id);
+    case 'exercise':
+      return links.exercise(step.id);
+    case 'quiz':
+      return links.quiz(step.id);
+    case 'final':
+      return links.final;
+  }
+}
+
+/** The steps around a step of the course path (for «Назад» / «Далее» on activity screens). */
+export const stepNeighbours = (kind: StepRef['kind'], id: string) => neighbours(courseIndex, kind, id);
+
+/**
+ * Loads an activity's data (parsed JSON, validated at build time).
+ * @param key `exercise:<id>`, `quiz:<moduleId>` or `final:final`.
+ */
+export async function loadActivityData(key: string): Promise<unknown> {
+  const load = activityLoaders[key];
+  if (!load) throw new Error(`Unknown activity ${key}`);
+  return (await load()).default;
+}
 
 /** Loads the compiled text of a lesson; rejects for an unknown id. */
 export async function loadLessonText(id: string): Promise<Component> {

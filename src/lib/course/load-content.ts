@@ -2,11 +2,12 @@
  * Node-only: reads `content/` from disk, validates it and checks the source text's fidelity.
  * Used by the Vite plugin (so a broken course never builds) and by the content tests.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { buildCourseIndex, type ContentFile } from './build-index.ts';
 import { applyCorrections, checkFidelity, lessonParagraphs, sourceParagraphs, type Correction, type FidelityProblem } from './fidelity.ts';
+import { activityValidators } from './activity-validators.ts';
 import { ContentError } from './schema.ts';
 import type { CourseIndex } from './types.ts';
 
@@ -47,13 +48,25 @@ export function loadContent(root: string): LoadedContent {
     throw new ContentError(rel(coursePath), null, `not valid JSON: ${(error as Error).message}`);
   }
 
+  const readJson = (abs: string): unknown => {
+    try {
+      return JSON.parse(read(abs));
+    } catch (error) {
+      throw new ContentError(rel(abs), null, `not valid JSON: ${(error as Error).message}`);
+    }
+  };
   const svx: ContentFile[] = [];
+  const activities: ContentFile[] = [];
   const bodies = new Map<string, string>();
   const folders = readdirSync(contentDir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && /^\d\d-/.test(d.name))
     .map((d) => d.name)
     .sort();
   for (const folder of folders) {
+    for (const name of readdirSync(join(contentDir, folder)).filter((n) => n === 'quiz.json' || /^exercise-.+\.json$/.test(n)).sort()) {
+      const abs = join(contentDir, folder, name);
+      activities.push({ path: rel(abs), frontmatter: readJson(abs) });
+    }
     for (const name of readdirSync(join(contentDir, folder)).filter((n) => n.endsWith('.svx')).sort()) {
       const abs = join(contentDir, folder, name);
       const text = read(abs);
@@ -62,7 +75,10 @@ export function loadContent(root: string): LoadedContent {
       bodies.set(path, text);
     }
   }
-  const index = buildCourseIndex({ course: { path: rel(coursePath), data: courseData }, files: svx });
+  const finalPath = join(contentDir, 'final-test.json');
+  const finalTest = existsSync(finalPath) ? { path: rel(finalPath), frontmatter: readJson(finalPath) } : null;
+  const index = buildCourseIndex({ course: { path: rel(coursePath), data: courseData }, files: svx, activities, finalTest });
+  validateActivities([...activities, ...(finalTest ? [finalTest] : [])], index);
 
   const sourceText = read(join(contentDir, 'source', 'internal-clients.ru.txt'));
   const { corrections } = JSON.parse(read(join(contentDir, 'source', 'corrections.json'))) as { corrections: Correction[] };
@@ -70,4 +86,15 @@ export function loadContent(root: string): LoadedContent {
   const shown = index.modules.flatMap((m) => m.lessons).flatMap((l) => lessonParagraphs(bodies.get(l.file) ?? '').map((text) => ({ file: l.file, text })));
   const fidelity = [...corrected.problems, ...checkFidelity(corrected.paragraphs, shown)];
   return { index, files, source: { expected: corrected.paragraphs, fidelity } };
+}
+
+/** Runs each activity file through the validator registered for its type. */
+function validateActivities(files: ContentFile[], index: CourseIndex): void {
+  const types = new Map(index.modules.flatMap((m) => m.activities).map((a) => [a.file, a.type]));
+  for (const file of files) {
+    const type = types.get(file.path) ?? 'final';
+    const validate = activityValidators[type];
+    if (!validate) throw new ContentError(file.path, 'type', `unknown activity type "${type}"; known: ${Object.keys(activityValidators).join(', ') || 'none'}`);
+    validate(file.frontmatter, file.path);
+  }
 }

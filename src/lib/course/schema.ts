@@ -64,3 +64,14 @@ export function parseContent<S extends v.GenericSchema>(schema: S, data: unknown
   }
   throw new ContentError(file, field, problem);
 }
+
+/**
+ * The header every activity file shares (`exercise-*.json`, `quiz.json`, `final-test.json`); the
+ * rest of the file belongs to the activity's own schema (quiz, chain, simulator…).
+ */
+export const ActivityHeaderSchema = v.looseObject({
+  id: v.optional(id),
+  type: v.optional(v.pipe(v.string(), v.minLength(1))),
+  title: v.optional(text),
+  minutes: v.optional(v.pipe(v.number(), v.minValue(1), v.maxValue(20))),
+});

@@ -22,15 +22,38 @@ export interface LessonEntry {
   index: number;
   /** Path of the .svx file relative to the project root, e.g. `content/01-…/02-….svx`. */
   file: string;
-  prev: LessonRef | null;
-  next: LessonRef | null;
+  prev: StepRef | null;
+  next: StepRef | null;
 }
 
-/** Enough to draw a link to a lesson. */
-export interface LessonRef {
+/** What a step of the course path is. */
+export type StepKind = 'lesson' | 'exercise' | 'quiz' | 'final';
+
+/**
+ * One step on the course path (lessons, then the module's exercises, then its quiz; the final
+ * test last). Enough to draw a link to it: see `stepHref` in course.ts.
+ */
+export interface StepRef {
+  kind: StepKind;
+  /** Lesson id, exercise id, module id (for a module quiz) or 'final'. */
+  id: string;
+  /** The module it belongs to; null for the final test. */
+  moduleId: string | null;
+  /** Lesson or exercise title; for a quiz, the module's title. */
+  title: string;
+}
+
+/** An exercise or quiz of a module, read from `content/NN-module/exercise-*.json` or `quiz.json`. */
+export interface ActivityEntry {
+  kind: 'exercise' | 'quiz';
+  /** Exercise id, or the module id for the module quiz. */
   id: string;
   moduleId: string;
   title: string;
+  minutes: number;
+  /** Exercise type (chain, simulator, promptness…); 'quiz' for quizzes. */
+  type: string;
+  file: string;
 }
 
 /** A module with its lessons in order. */
@@ -47,10 +70,16 @@ export interface ModuleEntry {
   minutes: number;
   file: string;
   lessons: LessonEntry[];
+  /** Exercises in file-name order, then the module quiz if there is one. */
+  activities: ActivityEntry[];
 }
 
 /** Everything the app knows about the course before any lesson text is loaded. */
 export interface CourseIndex {
   course: CourseMeta;
   modules: ModuleEntry[];
+  /** `content/final-test.json`, when the course has a final test. */
+  finalTest: { file: string; minutes: number } | null;
+  /** The whole course path in order: every lesson, exercise, quiz and the final test. */
+  steps: StepRef[];
 }

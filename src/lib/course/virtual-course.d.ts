@@ -1,8 +1,10 @@
 declare module 'virtual:course' {
   import type { Component } from 'svelte';
-  import type { CourseIndex } from './types.ts';
+  import type { CourseIndex } from '$lib/course/types.ts';
   type Loader = () => Promise<{ default: Component }>;
   export const courseIndex: CourseIndex;
   export const lessonLoaders: Record<string, Loader>;
   export const moduleIntroLoaders: Record<string, Loader>;
+  /** Keyed `exercise:<id>`, `quiz:<moduleId>`, `final:final`; each resolves to the parsed JSON. */
+  export const activityLoaders: Record<string, () => Promise<{ default: unknown }>>;
 }

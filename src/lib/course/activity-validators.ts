@@ -1,0 +1,9 @@
+/**
+ * Full validation of activity files, by type: the build calls the validator for every
+ * `exercise-*.json` (by its `type`), every `quiz.json` ('quiz') and `final-test.json` ('final').
+ * Each feature registers its own schema here; a file of an unknown type is refused.
+ * A validator throws a ContentError naming the file and the field.
+ */
+export type ActivityValidator = (data: unknown, file: string) => void;
+
+export const activityValidators: Record<string, ActivityValidator> = {};
