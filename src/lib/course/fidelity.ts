@@ -64,7 +64,7 @@ export function lessonParagraphs(svx: string): string[] {
     .replace(/<!--[\s\S]*?-->/g, '');
   return body
     .split(/\n[ \t]*\n/)
-    .map((block) => normalizeSpace(block.replace(/^#{1,6}\s+/, '')))
+    .map((block) => normalizeSpace(block.trim().replace(/^#{1,6}\s+/, '')))
     .filter((p) => p !== '');
 }
 
