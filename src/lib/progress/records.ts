@@ -1,0 +1,207 @@
+/**
+ * What is stored, how each stored record is checked, migrated and merged. Pure: the storage module
+ * does the I/O, this module decides. Every record sits in an envelope `{ v, type, data }` so a
+ * damaged or foreign value is recognised instead of crashing the app.
+ */
+import * as v from 'valibot';
+import { withAttempt, type ActivityRecord, type AttemptRecord } from './api.ts';
+
+/** Version of the record format written by this build. */
+export const RECORD_VERSION = 1;
+
+/** A salted PBKDF2 hash of a 4-digit PIN (see pin.ts); the PIN itself is never stored. */
+export interface PinHash {
+  salt: string;
+  hash: string;
+  iterations: number;
+}
+
+/** A learner on this device. */
+export interface Profile {
+  id: string;
+  name: string;
+  pin: PinHash | null;
+  createdAt: number;
+  lastActiveAt: number;
+}
+
+/** A lesson the learner opened; finished once they reached its end. */
+export interface LessonRecord {
+  lessonId: string;
+  firstVisitedAt: number;
+  lastVisitedAt: number;
+  finishedAt: number | null;
+}
+
+/** Where the learner stopped, for «Продолжить». */
+export interface LearnerMeta {
+  location: string | null;
+  updatedAt: number;
+}
+
+/** Settings of this device (shared by all learners on it). */
+export interface DeviceSettings {
+  idleMinutes: number;
+  currentProfileId: string | null;
+  lastActivityAt: number;
+  persistAsked: boolean;
+  persistGranted: boolean | null;
+}
+
+export const DEFAULT_SETTINGS: DeviceSettings = {
+  idleMinutes: 10,
+  currentProfileId: null,
+  lastActivityAt: 0,
+  persistAsked: false,
+  persistGranted: null,
+};
+
+const time = v.pipe(v.number(), v.finite(), v.minValue(0));
+const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
+
+export const PinHashSchema = v.object({ salt: shortText(64), hash: shortText(128), iterations: v.pipe(v.number(), v.integer(), v.minValue(1)) });
+
+export const ProfileSchema = v.object({
+  id: shortText(64),
+  name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(80)),
+  pin: v.nullable(PinHashSchema),
+  createdAt: time,
+  lastActiveAt: time,
+});
+
+export const LessonRecordSchema = v.object({ lessonId: shortText(120), firstVisitedAt: time, lastVisitedAt: time, finishedAt: v.nullable(time) });
+
+export const AttemptSchema = v.object({
+  id: shortText(64),
+  startedAt: time,
+  finishedAt: time,
+  score: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
+  passed: v.boolean(),
+  mistakes: v.pipe(v.array(shortText(120)), v.maxLength(200)),
+});
+
+export const ActivityRecordSchema = v.object({
+  key: shortText(140),
+  attempts: v.pipe(v.array(AttemptSchema), v.maxLength(1000)),
+  best: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
+  passed: v.boolean(),
+  draft: v.unknown(),
+  updatedAt: time,
+});
+
+export const LearnerMetaSchema = v.object({ location: v.nullable(shortText(2000)), updatedAt: time });
+
+export const DeviceSettingsSchema = v.object({
+  idleMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(240)),
+  currentProfileId: v.nullable(shortText(64)),
+  lastActivityAt: time,
+  persistAsked: v.boolean(),
+  persistGranted: v.nullable(v.boolean()),
+});
+
+const SCHEMAS = {
+  profile: ProfileSchema,
+  lesson: LessonRecordSchema,
+  activity: ActivityRecordSchema,
+  meta: LearnerMetaSchema,
+  settings: DeviceSettingsSchema,
+} as const;
+
+/** Kinds of stored record. */
+export type RecordType = keyof typeof SCHEMAS;
+export type RecordData = {
+  profile: Profile;
+  lesson: LessonRecord;
+  activity: ActivityRecord;
+  meta: LearnerMeta;
+  settings: DeviceSettings;
+};
+
+/** The stored form of every record. */
+export interface Envelope<T extends RecordType = RecordType> {
+  v: number;
+  type: T;
+  data: RecordData[T];
+}
+
+/**
+ * Upgrades a record's data from version `from` to `from + 1`. Version 1 is the first released
+ * format, so the chain is empty today; a format change adds a step here and a test that migrates
+ * a stored sample of every earlier version.
+ */
+export type Migration = (type: RecordType, data: unknown) => unknown;
+export const MIGRATIONS: Record<number, Migration> = {};
+
+/** Why a stored value could not be used. */
+export type DamageReason = 'not-a-record' | 'newer-version' | 'no-migration' | 'invalid';
+
+/** The outcome of reading a stored value. */
+export type ReadResult<T extends RecordType> = { ok: true; data: RecordData[T]; migrated: boolean } | { ok: false; reason: DamageReason; detail: string };
+
+/** Wraps data for storage. */
+export function seal<T extends RecordType>(type: T, data: RecordData[T]): Envelope<T> {
+  return { v: RECORD_VERSION, type, data };
+}
+
+/**
+ * Checks a stored value: the envelope, the version (migrating older ones step by step with
+ * `migrations`), and the data against its schema. Never throws.
+ */
+export function unseal<T extends RecordType>(
+  type: T,
+  stored: unknown,
+  { migrations = MIGRATIONS, current = RECORD_VERSION }: { migrations?: Record<number, Migration>; current?: number } = {},
+): ReadResult<T> {
+  if (typeof stored !== 'object' || stored === null || !('v' in stored) || !('data' in stored) || (stored as { type?: unknown }).type !== type) {
+    return { ok: false, reason: 'not-a-record', detail: `not a ${type} record` };
+  }
+  const version = (stored as { v: unknown }).v;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { ok: false, reason: 'not-a-record', detail: `bad version ${String(version)}` };
+  if (version > current) return { ok: false, reason: 'newer-version', detail: `written by a newer version of the course (format ${version})` };
+  let data = (stored as { data: unknown }).data;
+  for (let from = version; from < current; from++) {
+    const step = migrations[from];
+    if (!step) return { ok: false, reason: 'no-migration', detail: `no migration from format ${from}` };
+    try {
+      data = step(type, data);
+    } catch (error) {
+      return { ok: false, reason: 'invalid', detail: `migration from format ${from} failed: ${(error as Error).message}` };
+    }
+  }
+  const result = v.safeParse(SCHEMAS[type], data);
+  if (!result.success) {
+    const issue = result.issues[0];
+    return { ok: false, reason: 'invalid', detail: `${issue ? (v.getDotPath(issue) ?? '(root)') : ''}: ${issue?.message ?? 'invalid'}` };
+  }
+  return { ok: true, data: result.output as RecordData[T], migrated: version !== current };
+}
+
+/** Merges two records of the same lesson: earliest first visit, latest last visit, earliest finish. */
+export function mergeLesson(a: LessonRecord | undefined, b: LessonRecord): LessonRecord {
+  if (!a) return b;
+  const finished = [a.finishedAt, b.finishedAt].filter((t): t is number => t !== null);
+  return {
+    lessonId: b.lessonId,
+    firstVisitedAt: Math.min(a.firstVisitedAt, b.firstVisitedAt),
+    lastVisitedAt: Math.max(a.lastVisitedAt, b.lastVisitedAt),
+    finishedAt: finished.length ? Math.min(...finished) : null,
+  };
+}
+
+/**
+ * Merges two records of the same activity: every attempt of both (same id counted once), best score
+ * and passed recomputed, and the newer draft kept. Nothing better is ever replaced by worse.
+ */
+export function mergeActivity(a: ActivityRecord | undefined, b: ActivityRecord): ActivityRecord {
+  let merged: ActivityRecord | undefined = a;
+  const attempts: AttemptRecord[] = [...(a?.attempts ?? []), ...b.attempts];
+  for (const attempt of attempts) merged = withAttempt(merged, b.key, attempt);
+  const base = merged ?? { key: b.key, attempts: [], best: 0, passed: false, draft: null, updatedAt: 0 };
+  const newer = !a || b.updatedAt >= a.updatedAt ? b : a;
+  return { ...base, draft: newer.draft ?? null, updatedAt: Math.max(a?.updatedAt ?? 0, b.updatedAt) };
+}
+
+/** Merges learner meta: the most recent location wins. */
+export function mergeMeta(a: LearnerMeta | undefined, b: LearnerMeta): LearnerMeta {
+  return !a || b.updatedAt >= a.updatedAt ? b : a;
+}

@@ -1,0 +1,169 @@
+/**
+ * The one module that talks to localforage. It forces the IndexedDB driver, falls back to memory
+ * when the browser refuses storage, checks every record it reads (damaged ones are set aside, not
+ * lost), serialises read-modify-write per key across tabs with Web Locks, and tells other tabs
+ * what changed over a BroadcastChannel. Failures become `StorageProblem`s, never crashes.
+ */
+import localforage from 'localforage';
+import { seal, unseal, type RecordData, type RecordType } from './records.ts';
+
+/** Where records live: the browser's database, or memory only (lost on reload). */
+export type StorageMode = 'indexeddb' | 'memory';
+/** What went wrong with storage, for the banner. */
+export type StorageProblem = 'refused' | 'quota' | 'write-failed';
+
+/** A minimal async key-value store. */
+export interface KeyValue {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  remove(key: string): Promise<void>;
+  keys(): Promise<string[]>;
+}
+
+/** A record that could not be read and was moved aside under `damaged/…`. */
+export interface DamagedRecord {
+  key: string;
+  reason: string;
+}
+
+const DB_NAME = 'silnoe-zveno';
+const CHANNEL = 'silnoe-zveno-records';
+
+/** A store that keeps values in memory only (storage refused, or tests). */
+export function memoryKeyValue(): KeyValue {
+  const map = new Map<string, unknown>();
+  return {
+    get: async (key) => (map.has(key) ? structuredClone(map.get(key)) : null),
+    set: async (key, value) => void map.set(key, structuredClone(value)),
+    remove: async (key) => void map.delete(key),
+    keys: async () => [...map.keys()],
+  };
+}
+
+/**
+ * Opens IndexedDB through localforage (no silent fallback to another driver) and proves it can
+ * write. Returns memory storage and the reason when the browser refuses.
+ */
+export async function openKeyValue(name = DB_NAME): Promise<{ kv: KeyValue; mode: StorageMode; reason?: string }> {
+  try {
+    if (typeof indexedDB === 'undefined' || !indexedDB) throw new Error('IndexedDB is not available');
+    const lf = localforage.createInstance({ name, storeName: 'records', driver: localforage.INDEXEDDB });
+    await lf.ready();
+    if (lf.driver() !== localforage.INDEXEDDB) throw new Error(`unexpected driver ${lf.driver()}`);
+    await lf.setItem('device/probe', Date.now());
+    return {
+      mode: 'indexeddb',
+      kv: {
+        get: (key) => lf.getItem(key),
+        set: async (key, value) => void (await lf.setItem(key, value)),
+        remove: (key) => lf.removeItem(key),
+        keys: () => lf.keys(),
+      },
+    };
+  } catch (error) {
+    return { kv: memoryKeyValue(), mode: 'memory', reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** True when an error means the disk or the origin's quota is full. */
+export function isQuotaError(error: unknown): boolean {
+  const e = error as { name?: string; code?: number; message?: string } | null;
+  return !!e && (e.name === 'QuotaExceededError' || e.code === 22 || /quota/i.test(e.message ?? ''));
+}
+
+/** A write that failed; `problem` says why in the banner's terms. */
+export class StorageWriteError extends Error {
+  constructor(readonly problem: StorageProblem, cause: unknown) {
+    super(`Could not save: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'StorageWriteError';
+  }
+}
+
+type LockManagerLike = { request<T>(name: string, cb: () => Promise<T>): Promise<T> };
+
+/** Without Web Locks, writers are at least serialised inside this page (shared by every store). */
+const localLocks = new Map<string, Promise<unknown>>();
+
+/** Typed records over a key-value store: checked on read, locked and broadcast on write. */
+export class RecordStore {
+  #kv: KeyValue;
+  #channel: BroadcastChannel | null;
+  #onDamaged: (d: DamagedRecord) => void;
+
+  constructor(kv: KeyValue, options: { onDamaged?: (d: DamagedRecord) => void; onRemoteChange?: (key: string) => void; broadcast?: boolean } = {}) {
+    this.#kv = kv;
+    this.#onDamaged = options.onDamaged ?? (() => {});
+    this.#channel = options.broadcast !== false && typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(CHANNEL) : null;
+    if (this.#channel && options.onRemoteChange) {
+      const notify = options.onRemoteChange;
+      this.#channel.onmessage = (event: MessageEvent<{ key?: unknown }>) => {
+        if (typeof event.data?.key === 'string') notify(event.data.key);
+      };
+    }
+  }
+
+  /** Reads and checks a record; a damaged one is moved aside, reported, and read as missing. */
+  async read<T extends RecordType>(type: T, key: string): Promise<RecordData[T] | undefined> {
+    const stored = await this.#kv.get(key);
+    if (stored === null || stored === undefined) return undefined;
+    const result = unseal(type, stored);
+    if (result.ok) return result.data;
+    await this.#setAside(key, stored, `${result.reason}: ${result.detail}`);
+    return undefined;
+  }
+
+  /** Every key under a prefix. */
+  async keys(prefix: string): Promise<string[]> {
+    return (await this.#kv.keys()).filter((k) => k.startsWith(prefix));
+  }
+
+  /**
+   * Read-modify-write of one record under a lock shared by all tabs, so two writers merge instead
+   * of clobbering each other. Returns what was written.
+   * @throws StorageWriteError when the browser refuses the write.
+   */
+  async update<T extends RecordType>(type: T, key: string, change: (current: RecordData[T] | undefined) => RecordData[T]): Promise<RecordData[T]> {
+    return this.#withLock(key, async () => {
+      const next = change(await this.read(type, key));
+      try {
+        await this.#kv.set(key, seal(type, next));
+      } catch (error) {
+        throw new StorageWriteError(isQuotaError(error) ? 'quota' : 'write-failed', error);
+      }
+      this.#channel?.postMessage({ key });
+      return next;
+    });
+  }
+
+  /** Removes a record (and tells other tabs). */
+  async remove(key: string): Promise<void> {
+    await this.#withLock(key, async () => {
+      await this.#kv.remove(key);
+      this.#channel?.postMessage({ key });
+    });
+  }
+
+  /** Stops listening to other tabs. */
+  close(): void {
+    this.#channel?.close();
+  }
+
+  async #setAside(key: string, value: unknown, reason: string): Promise<void> {
+    try {
+      await this.#kv.set(`damaged/${Date.now()}/${key}`, { key, reason, value });
+      await this.#kv.remove(key);
+    } catch {
+      // Could not move it: leave it where it is; it is still reported and never overwritten blindly.
+    }
+    this.#onDamaged({ key, reason });
+  }
+
+  #withLock<R>(key: string, task: () => Promise<R>): Promise<R> {
+    const locks = (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks;
+    if (locks) return locks.request(`${DB_NAME}:${key}`, task);
+    const previous = localLocks.get(key) ?? Promise.resolve();
+    const run = previous.catch(() => {}).then(task);
+    localLocks.set(key, run);
+    return run;
+  }
+}
