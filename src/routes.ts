@@ -17,5 +17,7 @@ export const routes: RouteDefinition = {
   '/exercise/:exerciseId': wrap({ asyncComponent: () => import('$lib/screens/ExerciseScreen.svelte'), loadingComponent: Loading }),
   '/quiz/:moduleId': wrap({ asyncComponent: () => import('$lib/screens/QuizScreen.svelte'), loadingComponent: Loading }),
   '/final': wrap({ asyncComponent: () => import('$lib/screens/FinalTestScreen.svelte'), loadingComponent: Loading }),
+  '/settings': wrap({ asyncComponent: () => import('$lib/screens/SettingsScreen.svelte'), loadingComponent: Loading }),
+  '/certificate': wrap({ asyncComponent: () => import('$lib/screens/CertificateScreen.svelte'), loadingComponent: Loading }),
   '*': NotFoundScreen,
 };

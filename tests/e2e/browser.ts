@@ -84,3 +84,36 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
 }
+
+/**
+ * Signs in as a learner on the page's current screen: on first run fills the welcome form, later
+ * picks the name from the roster (or adds it). Waits until the gate is gone.
+ */
+export async function enterAsLearner(page: Page, name: string, pin?: string): Promise<void> {
+  const heading = page.getByRole('heading', { level: 1 });
+  await heading.waitFor();
+  const title = await heading.textContent();
+  if (title === 'Кто сейчас учится?') {
+    const existing = page.getByRole('button', { name: new RegExp(`^${name}`) });
+    if ((await existing.count()) > 0) {
+      await existing.first().click();
+      if (pin) {
+        await page.getByLabel(/Введите PIN-код/).fill(pin);
+        await page.getByRole('button', { name: 'Открыть' }).click();
+      }
+      await page.getByRole('button', { name: 'Сменить ученика' }).waitFor();
+      return;
+    }
+    await page.getByRole('button', { name: /Новый ученик/ }).click();
+  } else if (title !== 'Добро пожаловать!') {
+    return; // already signed in
+  }
+  await page.getByLabel('Ваше имя').fill(name);
+  if (pin) {
+    await page.getByLabel('Защитить мой прогресс PIN-кодом').check();
+    await page.getByLabel('PIN-код из 4 цифр').fill(pin);
+    await page.getByLabel('Повторите PIN-код').fill(pin);
+  }
+  await page.getByRole('button', { name: 'Начать' }).click();
+  await page.getByRole('button', { name: 'Сменить ученика' }).waitFor();
+}

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { loadContent } from '../../src/lib/course/load-content.ts';
-import { axeViolations, launch, screenshot, tabletContext, watchPage } from './browser.ts';
+import { axeViolations, enterAsLearner, launch, screenshot, tabletContext, watchPage } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const origin = new URL(baseUrl).origin;
@@ -32,6 +32,7 @@ describe('reading the course on a tablet', () => {
     const page = await context.newPage();
     const watch = watchPage(page, origin);
     await page.goto(baseUrl);
+    await enterAsLearner(page, 'Анна');
 
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(index.course.title);
     await assertPageSound(page, 'home');
@@ -63,6 +64,8 @@ describe('reading the course on a tablet', () => {
     const context = await tabletContext(browser);
     const page = await context.newPage();
     const watch = watchPage(page, origin);
+    await page.goto(baseUrl);
+    await enterAsLearner(page, 'Борис');
     for (const module of index.modules) {
       await page.goto(baseUrl);
       await page.getByRole('link', { name: module.title }).tap();
@@ -85,6 +88,7 @@ describe('addresses', () => {
     const watch = watchPage(page, origin);
     const [first, second] = index.modules.flatMap((m) => m.lessons);
     await page.goto(`${baseUrl}#/lesson/${first!.id}`);
+    await enterAsLearner(page, 'Вера');
     await page.getByRole('link', { name: /Далее/ }).tap();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(second!.title);
     await page.reload();
@@ -103,7 +107,8 @@ describe('addresses', () => {
       const context = await tabletContext(browser);
       const page = await context.newPage();
       const watch = watchPage(page, origin);
-      await page.goto(hash.startsWith('#') ? `${baseUrl}${hash}` : `${baseUrl}${hash}`);
+      await page.goto(`${baseUrl}${hash}`);
+      await enterAsLearner(page, 'Гость');
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Страница не найдена');
       await assertPageSound(page, `not found ${hash}`);
       await page.getByRole('main').getByRole('link', { name: 'На главную' }).tap();
@@ -121,6 +126,7 @@ describe('languages', () => {
     const watch = watchPage(page, origin);
     const lesson = index.modules[0]!.lessons[0]!;
     await page.goto(`${baseUrl}#/lesson/${lesson.id}`);
+    await enterAsLearner(page, 'Дина');
     await page.getByRole('button', { name: 'Eng' }).tap();
     await expect.poll(() => page.getByRole('link', { name: /Next/ }).count()).toBe(1);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
@@ -143,6 +149,7 @@ describe('dark theme and phone', () => {
     const watch = watchPage(page, origin);
     const lesson = index.modules[2]!.lessons[1]!;
     await page.goto(`${baseUrl}#/lesson/${lesson.id}`);
+    await enterAsLearner(page, 'Егор');
     await page.locator('.reading').waitFor();
     await assertPageSound(page, 'phone dark lesson');
     await screenshot(page, 'phone-dark-lesson');

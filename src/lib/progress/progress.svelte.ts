@@ -130,6 +130,7 @@ export class ProgressStore implements ProgressApi {
     await this.#write(async () => {
       this.lessons[lessonId] = await this.#db.update('lesson', lessonKey(id, lessonId), (current) => mergeLesson(current, change));
     });
+    if (finished) void this.#askPersistence();
   }
 
   activity(key: ActivityKey): ActivityRecord | undefined {
@@ -156,6 +157,7 @@ export class ProgressStore implements ProgressApi {
       await this.#write(async () => {
         this.activities[key] = await this.#db.update('activity', activityStoreKey(id, key), (current) => withAttempt(current, key, stored));
       });
+      void this.#askPersistence();
     }
     return stored;
   }
@@ -213,6 +215,15 @@ export class ProgressStore implements ProgressApi {
   }
 
   // ── internals ────────────────────────────────────────────────────────────────────────────
+
+  /** After the first meaningful save, ask the browser not to evict our data (once per device). */
+  async #askPersistence(): Promise<void> {
+    const storage = (globalThis.navigator as Navigator | undefined)?.storage;
+    if (this.settings.persistAsked || this.mode !== 'indexeddb' || !storage?.persist) return;
+    this.settings.persistAsked = true;
+    const granted = await storage.persist().catch(() => false);
+    await this.notePersistence(granted);
+  }
 
   async #write<R>(task: () => Promise<R>): Promise<R | undefined> {
     try {
