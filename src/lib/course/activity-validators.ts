@@ -4,6 +4,11 @@
  * Each feature registers its own schema here; a file of an unknown type is refused.
  * A validator throws a ContentError naming the file and the field.
  */
+import { validateFinalTestContent, validateQuizContent } from '../quiz/validators.ts';
+
 export type ActivityValidator = (data: unknown, file: string) => void;
 
-export const activityValidators: Record<string, ActivityValidator> = {};
+export const activityValidators: Record<string, ActivityValidator> = {
+  quiz: validateQuizContent,
+  final: validateFinalTestContent,
+};
