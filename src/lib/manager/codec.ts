@@ -107,8 +107,9 @@ function extract(text: string): { payload: string; routed: boolean } {
 export function decode(text: unknown): DecodeResult;
 export function decode<K extends PayloadKind>(text: unknown, expect: K): DecodeResult<K>;
 export function decode(text: unknown, expect?: PayloadKind): DecodeResult {
-  if (typeof text !== 'string' || text.trim() === '') return fail('empty');
+  if (typeof text !== 'string') return fail('empty');
   if (text.length > INPUT_LIMIT) return fail('too-large', `${text.length} characters`);
+  if (text.trim() === '') return fail('empty');
   const { payload, routed } = extract(text);
   if (payload === '') return fail(routed ? 'truncated' : 'empty');
 
