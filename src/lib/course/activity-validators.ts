@@ -5,10 +5,16 @@
  * A validator throws a ContentError naming the file and the field.
  */
 import { validateFinalTestContent, validateQuizContent } from '../quiz/validators.ts';
+import { validateChainScenario } from '../chain/schema.ts';
+import { validatePromptnessScenario } from '../promptness/schema.ts';
+import { validateSimulatorScenario } from '../simulator/schema.ts';
 
 export type ActivityValidator = (data: unknown, file: string) => void;
 
 export const activityValidators: Record<string, ActivityValidator> = {
   quiz: validateQuizContent,
   final: validateFinalTestContent,
+  chain: validateChainScenario,
+  simulator: validateSimulatorScenario,
+  promptness: validatePromptnessScenario,
 };
