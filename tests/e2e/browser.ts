@@ -101,7 +101,7 @@ export async function enterAsLearner(page: Page, name: string, pin?: string): Pr
         await page.getByLabel(/Введите PIN-код/).fill(pin);
         await page.getByRole('button', { name: 'Открыть' }).click();
       }
-      await page.getByRole('button', { name: 'Сменить ученика' }).waitFor();
+      await page.getByRole('button', { name: /Сменить ученика/ }).waitFor();
       return;
     }
     await page.getByRole('button', { name: /Новый ученик/ }).click();
@@ -115,5 +115,5 @@ export async function enterAsLearner(page: Page, name: string, pin?: string): Pr
     await page.getByLabel('Повторите PIN-код').fill(pin);
   }
   await page.getByRole('button', { name: 'Начать' }).click();
-  await page.getByRole('button', { name: 'Сменить ученика' }).waitFor();
+  await page.getByRole('button', { name: /Сменить ученика/ }).waitFor();
 }

@@ -2,9 +2,19 @@ import { render, screen } from '@testing-library/svelte';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { courseIndex } from '$lib/course/course.ts';
 import { setupI18n } from '$lib/i18n/index.ts';
+import { ProgressStore } from '$lib/progress/progress.svelte.ts';
+import { memoryKeyValue } from '$lib/progress/storage.ts';
+import ScreenWithProgress from '../../../tests/harness/ScreenWithProgress.svelte';
 import LessonScreen from './LessonScreen.svelte';
 
 beforeAll(() => setupI18n());
+
+async function show(props: Record<string, unknown> = {}) {
+  const store = await ProgressStore.open(memoryKeyValue());
+  await store.createProfile('Анна', null);
+  render(ScreenWithProgress, { props: { store, screen: LessonScreen, screenProps: props } });
+  return store;
+}
 
 const lessons = courseIndex.modules.flatMap((m) => m.lessons);
 
@@ -12,7 +22,7 @@ describe('LessonScreen', () => {
   it('shows the lesson title, where it sits in its module, and its text in Russian', async () => {
     const lesson = lessons[1]!;
     const module = courseIndex.modules.find((m) => m.id === lesson.moduleId)!;
-    render(LessonScreen, { params: { lessonId: lesson.id } });
+    await show({ params: { lessonId: lesson.id } });
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(lesson.title);
     expect(screen.getByText(new RegExp(`Урок ${lesson.index} из ${module.lessons.length}`))).toBeInTheDocument();
     const crumbs = screen.getByRole('navigation', { name: 'Вы здесь' });
@@ -22,22 +32,22 @@ describe('LessonScreen', () => {
     expect(text).toHaveAttribute('id', 'p1');
   });
 
-  it('links to the previous and the next step', () => {
+  it('links to the previous and the next step', async () => {
     const lesson = lessons[1]!;
-    render(LessonScreen, { params: { lessonId: lesson.id } });
+    await show({ params: { lessonId: lesson.id } });
     const pager = screen.getByRole('navigation', { name: 'Уроки по порядку' });
     expect(pager.querySelector('a[rel="prev"]')).toHaveAttribute('href', `#/lesson/${lessons[0]!.id}`);
     expect(pager.querySelector('a[rel="next"]')).not.toBeNull();
   });
 
   it('sets key ideas apart and marks them as the authors’ words', async () => {
-    render(LessonScreen, { params: { lessonId: lessons[1]!.id } });
+    await show({ params: { lessonId: lessons[1]!.id } });
     const aside = await screen.findByRole('complementary', { name: 'Главное' });
     expect(aside).toHaveTextContent('От авторов курса');
   });
 
-  it('shows the not-found page for an unknown or malformed lesson', () => {
-    render(LessonScreen, { params: { lessonId: null } });
+  it('shows the not-found page for an unknown or malformed lesson', async () => {
+    await show({ params: { lessonId: null } });
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Страница не найдена');
     expect(screen.getByRole('link', { name: 'На главную' })).toHaveAttribute('href', '#/');
   });

@@ -5,7 +5,10 @@ export function needsLearner(location: string): boolean {
   return !/^\/manager(\/|$)/.test(location);
 }
 
-/** Lessons, modules, exercises and tests: where «Продолжить» may take the learner back. */
+/**
+ * Lessons, exercises and tests: where «Продолжить» may take the learner back. A module's overview
+ * is not a place to resume, so glancing at it keeps the exact lesson or question.
+ */
 export function isLearningRoute(location: string): boolean {
-  return /^\/(lesson|module|exercise|quiz)\/[^/]+$|^\/final$/.test(location);
+  return /^\/(lesson|exercise|quiz)\/[^/]+$|^\/final$/.test(location);
 }
