@@ -65,6 +65,10 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        extends: true,
+        test: { name: 'bench', environment: 'node', include: ['tests/bench/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 180_000 },
+      },
     ],
   },
 });

@@ -24,7 +24,8 @@ export default async function setup(project: TestProject) {
   // Each run builds into its own folder, so parallel runs never serve each other's half-built files.
   const outDir = process.env.E2E_DIST ?? mkdtempSync(join(tmpdir(), 'sz-e2e-dist-'));
   if (!process.env.E2E_DIST) {
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], { stdio: 'inherit' });
+    // vitest sets NODE_ENV=test, which would make a development build: test what ships.
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   }
   const server = await serveStatic(outDir, SUBFOLDER);
   project.provide('baseUrl', server.url);

@@ -4,7 +4,7 @@
  */
 import type { Component } from 'svelte';
 import { activityLoaders, courseIndex, lessonLoaders, moduleIntroLoaders } from 'virtual:course';
-import { findLesson, findModule, neighbours } from './build-index.ts';
+import { findLesson, findModule, neighbours } from './lookup.ts';
 import type { StepRef } from './types.ts';
 
 export { courseIndex };

@@ -4,7 +4,6 @@
  * lost), serialises read-modify-write per key across tabs with Web Locks, and tells other tabs
  * what changed over a BroadcastChannel. Failures become `StorageProblem`s, never crashes.
  */
-import localforage from 'localforage';
 import { seal, unseal, type RecordData, type RecordType } from './records.ts';
 
 /** Where records live: the browser's database, or memory only (lost on reload). */
@@ -42,11 +41,14 @@ export function memoryKeyValue(): KeyValue {
 
 /**
  * Opens IndexedDB through localforage (no silent fallback to another driver) and proves it can
- * write. Returns memory storage and the reason when the browser refuses.
+ * write. Returns memory storage and the reason when the browser refuses (or the script that
+ * talks to it cannot be loaded).
  */
 export async function openKeyValue(name = DB_NAME): Promise<{ kv: KeyValue; mode: StorageMode; reason?: string }> {
   try {
     if (typeof indexedDB === 'undefined' || !indexedDB) throw new Error('IndexedDB is not available');
+    // Loaded on demand: it is a third of the first screen's script, and the page can paint without it.
+    const { default: localforage } = await import('localforage');
     const lf = localforage.createInstance({ name, storeName: 'records', driver: localforage.INDEXEDDB });
     await lf.ready();
     if (lf.driver() !== localforage.INDEXEDDB) throw new Error(`unexpected driver ${lf.driver()}`);
