@@ -4,6 +4,7 @@ import {
   drawQuestions,
   gradeQuestion,
   isAnswered,
+  moveItem,
   neededToPass,
   prepareAttempt,
   restoreDraft,
@@ -72,6 +73,23 @@ describe('seeded shuffling', () => {
         expect(prepared.items.map((i) => i.id).sort()).toEqual(q.items.map((i) => i.id).sort());
       }
     }
+  });
+});
+
+describe('moving an item (ordering questions)', () => {
+  it('moves up and down by one, and to any place', () => {
+    expect(moveItem(['a', 'b', 'c'], 1, 0)).toEqual(['b', 'a', 'c']);
+    expect(moveItem(['a', 'b', 'c'], 1, 2)).toEqual(['a', 'c', 'b']);
+    expect(moveItem(['a', 'b', 'c', 'd'], 3, 0)).toEqual(['d', 'a', 'b', 'c']);
+  });
+
+  it('ignores moves past either end, and leaves the input alone', () => {
+    const order = ['a', 'b', 'c'];
+    expect(moveItem(order, 0, -1)).toEqual(order);
+    expect(moveItem(order, 2, 3)).toEqual(order);
+    expect(moveItem(order, 5, 0)).toEqual(order);
+    moveItem(order, 0, 1);
+    expect(order).toEqual(['a', 'b', 'c']);
   });
 });
 
@@ -203,7 +221,7 @@ describe('scoring and the pass mark', () => {
   });
 
   it('names the wrong and the unanswered questions, in the order asked', () => {
-    const answers = { ...right, 'multiple-q': { type: 'multiple', choices: ['oficiant'] } as Answer };
+    const answers: Record<string, Answer> = { ...right, 'multiple-q': { type: 'multiple', choices: ['oficiant'] } };
     delete answers['gap-q'];
     const result = scoreAttempt(all, answers, 0.8);
     expect(result).toEqual({ correct: 4, total: 6, score: 67, passed: false, mistakes: ['multiple-q', 'gap-q'] });

@@ -103,6 +103,18 @@ export function prepareAttempt(questions: readonly Question[], seed: number, opt
   return chosen.map((q) => prepareQuestion(q, random));
 }
 
+/**
+ * Moves the item at `from` to `to` in an ordering answer (the move-up/move-down buttons); out of
+ * range moves change nothing. Returns a new array.
+ */
+export function moveItem<T>(order: readonly T[], from: number, to: number): T[] {
+  const out = [...order];
+  if (from < 0 || from >= out.length || to < 0 || to >= out.length || from === to) return out;
+  const [item] = out.splice(from, 1);
+  out.splice(to, 0, item as T);
+  return out;
+}
+
 /** True when the learner has given a complete answer that can be checked. */
 export function isAnswered(question: Question, answer: Answer | undefined): boolean {
   if (!answer || answer.type !== question.type) return false;
