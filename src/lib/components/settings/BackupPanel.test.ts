@@ -1,0 +1,194 @@
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { flushSync } from 'svelte';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setupI18n } from '$lib/i18n/index.ts';
+import { backupText, makeBackup, parseBackup } from '$lib/progress/backup.ts';
+import { ProgressStore } from '$lib/progress/progress.svelte.ts';
+import type { Profile } from '$lib/progress/records.ts';
+import { memoryKeyValue } from '$lib/progress/storage.ts';
+import ScreenWithProgress from '../../../../tests/harness/ScreenWithProgress.svelte';
+import BackupPanel from './BackupPanel.svelte';
+
+beforeAll(() => setupI18n());
+
+let store: ProgressStore;
+let anna: Profile;
+
+beforeEach(async () => {
+  store = await ProgressStore.open(memoryKeyValue());
+  anna = await store.createProfile('Анна', null);
+  await store.visitLesson('l1', true);
+  await store.recordAttempt('quiz:m1', { startedAt: 1, finishedAt: 2, score: 60, passed: false, mistakes: ['q1'] });
+});
+afterEach(() => vi.restoreAllMocks());
+
+const show = () => render(ScreenWithProgress, { store, screen: BackupPanel });
+const jsonFile = (text: string, name = 'backup.json') => new File([text], name, { type: 'application/json' });
+const fileInput = () => screen.getByLabelText('Загрузить из файла');
+/** Everything on the device, to prove that a refused file changed nothing. */
+const snapshot = async () => {
+  const profiles = [...store.profiles].sort((a, b) => a.id.localeCompare(b.id));
+  return { profiles: profiles.map((p) => ({ ...p, lastActiveAt: 0 })), data: await Promise.all(profiles.map((p) => store.readLearner(p.id))) };
+};
+
+/** A backup of another device's learner with a finished lesson and a passed quiz. */
+function otherDevice(profile: Partial<Profile> = {}) {
+  const who = { id: 'p-boris', name: 'Борис', pin: null, createdAt: 5, lastActiveAt: 5, ...profile };
+  return makeBackup(
+    who,
+    {
+      lessons: [{ lessonId: 'l2', firstVisitedAt: 10, lastVisitedAt: 20, finishedAt: 20 }],
+      activities: [{ key: 'final', attempts: [{ id: 'b1', startedAt: 30, finishedAt: 40, score: 90, passed: true, mistakes: [] }], best: 90, passed: true, draft: null, updatedAt: 40 }],
+      meta: { location: '#/final', updatedAt: 40 },
+    },
+    Date.UTC(2025, 4, 15),
+  );
+}
+
+describe('BackupPanel: saving', () => {
+  it('downloads the current learner’s backup as a .json file named after them and the date', async () => {
+    const user = userEvent.setup();
+    let blob: Blob | undefined;
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => ((blob = b as Blob), 'blob:test'));
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    show();
+    await user.click(screen.getByRole('button', { name: 'Сохранить резервную копию' }));
+
+    expect(click).toHaveBeenCalledOnce();
+    const link = click.mock.contexts[0] as HTMLAnchorElement;
+    expect(link.download).toMatch(/^silnoe-zveno-anna-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(link.getAttribute('href')).toBe('blob:test');
+    const parsed = parseBackup(await blob!.text());
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) {
+      expect(parsed.backup.profile).toMatchObject({ id: anna.id, name: 'Анна', pin: null });
+      expect(parsed.backup.lessons.map((l) => l.lessonId)).toEqual(['l1']);
+      expect(parsed.backup.activities[0]).toMatchObject({ key: 'quiz:m1', best: 60 });
+    }
+    expect(await screen.findByText(new RegExp(`сохранена в загрузки: ${link.download}`))).toHaveAttribute('role', 'status');
+  });
+});
+
+describe('BackupPanel: a refused file changes nothing', () => {
+  it.each([
+    ['a truncated backup', () => jsonFile(backupText(otherDevice()).slice(0, 200)), /повреждён или обрезан/],
+    ['a backup edited by hand', () => jsonFile(backupText(otherDevice()).replace('"score": 90', '"score": 100')), /повреждён или изменён после сохранения/],
+    ['a score of 170', () => jsonFile(backupText(otherDevice()).replace('"score": 90', '"score": 170')), /повреждён или изменён после сохранения/],
+    ['another app’s JSON', () => jsonFile('{"name":"package","version":"1.0.0"}'), /не резервная копия курса «Сильное звено»/],
+    ['a backup from a newer course', () => jsonFile(backupText(otherDevice()).replace('"version": 1', '"version": 2')), /более новой версии курса/],
+    ['a 3 MB file', () => jsonFile('x'.repeat(3 * 1024 * 1024)), /слишком большой/],
+  ])('%s: an alert says why', async (_, make, message) => {
+    const user = userEvent.setup();
+    show();
+    const before = await snapshot();
+    await user.upload(fileInput(), make());
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(message);
+    expect(alert).toHaveTextContent('Ничего не изменилось');
+    expect(screen.queryByRole('button', { name: 'Объединить' })).toBeNull();
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses a PIN-protected learner of this device who is not signed in', async () => {
+    const user = userEvent.setup();
+    const vera = await store.createProfile('Вера', '1234');
+    await store.selectProfile(anna.id);
+    show();
+    const before = await snapshot();
+    await user.upload(fileInput(), jsonFile(backupText(otherDevice({ id: vera.id, name: 'Вера' }))));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Сначала войдите как Вера');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('changes nothing when the preview is cancelled', async () => {
+    const user = userEvent.setup();
+    show();
+    const before = await snapshot();
+    await user.upload(fileInput(), jsonFile(backupText(otherDevice())));
+    await user.click(await screen.findByRole('button', { name: 'Отмена' }));
+    expect(screen.queryByRole('heading', { name: 'Что изменится' })).toBeNull();
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('BackupPanel: loading a backup', () => {
+  it('previews a new learner, then adds them with their progress on «Объединить»', async () => {
+    const user = userEvent.setup();
+    show();
+    await user.upload(fileInput(), jsonFile(backupText(otherDevice())));
+    const preview = (await screen.findByRole('heading', { name: 'Что изменится' })).closest('section')!;
+    expect(preview).toHaveTextContent('Прогресс ученика Борис. На этом устройстве такого ученика нет');
+    expect(preview).toHaveTextContent('1 новый урок');
+    expect(preview).toHaveTextContent('1 урок станет прочитанным');
+    expect(preview).toHaveTextContent('добавится 1 попытка');
+    expect(preview).toHaveTextContent('Итоговый тест: результат 90% — пройдено');
+    expect(document.activeElement).toHaveTextContent('Что изменится');
+
+    await user.click(within(preview).getByRole('button', { name: 'Объединить' }));
+    expect(await screen.findByText(/ученик Борис добавлен на это устройство/)).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(store.profiles.map((p) => p.name).sort()).toEqual(['Анна', 'Борис']);
+    const boris = await store.readLearner('p-boris');
+    expect(boris.lessons).toMatchObject([{ lessonId: 'l2', finishedAt: 20 }]);
+    expect(boris.activities).toMatchObject([{ key: 'final', best: 90, passed: true }]);
+    expect(store.learner?.id).toBe(anna.id); // still Анна's session
+  });
+
+  it('merges into the signed-in learner, keeping the better result and every attempt', async () => {
+    const user = userEvent.setup();
+    const backup = makeBackup(
+      anna,
+      {
+        lessons: [{ lessonId: 'l1', firstVisitedAt: 1, lastVisitedAt: 1, finishedAt: null }],
+        activities: [{ key: 'quiz:m1', attempts: [{ id: 'x', startedAt: 1, finishedAt: 3, score: 40, passed: false, mistakes: [] }], best: 40, passed: false, draft: null, updatedAt: 3 }],
+        meta: null,
+      },
+      Date.now(),
+    );
+    show();
+    await user.upload(fileInput(), jsonFile(backupText(backup)));
+    const preview = (await screen.findByRole('heading', { name: 'Что изменится' })).closest('section')!;
+    expect(preview).toHaveTextContent('Прогресс ученика Анна будет объединён с прогрессом ученика Анна');
+    expect(preview).toHaveTextContent('добавится 1 попытка');
+    expect(preview).not.toHaveTextContent('лучший результат');
+    await user.click(within(preview).getByRole('button', { name: 'Объединить' }));
+    expect(await screen.findByText('Готово: прогресс ученика Анна загружен.')).toBeInTheDocument();
+    flushSync();
+    expect(store.activities['quiz:m1']).toMatchObject({ best: 60 });
+    expect(store.activities['quiz:m1']?.attempts).toHaveLength(2);
+    expect(store.lessons['l1']?.finishedAt).toBeGreaterThan(0);
+  });
+
+  it('says so when the device refuses to save, instead of claiming success', async () => {
+    const user = userEvent.setup();
+    const kv = memoryKeyValue();
+    let full = false;
+    const set = kv.set;
+    kv.set = async (key, value) => {
+      if (full) throw Object.assign(new Error('full'), { name: 'QuotaExceededError' });
+      return set(key, value);
+    };
+    store = await ProgressStore.open(kv);
+    await store.createProfile('Анна', null);
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    show();
+    await user.upload(fileInput(), jsonFile(backupText(otherDevice())));
+    full = true;
+    await user.click(await screen.findByRole('button', { name: 'Объединить' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Не удалось сохранить загруженный прогресс');
+    expect(screen.queryByText(/Готово/)).toBeNull();
+  });
+
+  it('says when a backup holds nothing new, and offers only to close', async () => {
+    const user = userEvent.setup();
+    const backup = makeBackup(anna, await store.readLearner(anna.id), Date.now());
+    show();
+    await user.upload(fileInput(), jsonFile(backupText(backup)));
+    expect(await screen.findByText('В копии нет ничего нового: прогресс не изменится.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Объединить' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Закрыть' }));
+    expect(screen.queryByRole('heading', { name: 'Что изменится' })).toBeNull();
+  });
+});
