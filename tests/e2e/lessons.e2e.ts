@@ -52,6 +52,14 @@ describe('reading the course on a tablet', () => {
       const next = page.getByRole('navigation', { name: 'Уроки по порядку' }).getByRole('link', { name: /Далее/ });
       if (lesson.next) await next.tap();
       else expect(await next.count()).toBe(0);
+      // Exercises and quizzes sit between lessons on the course path: pass through them by «Далее».
+      let at = index.steps.findIndex((s) => s.kind === 'lesson' && s.id === lesson.id) + 1;
+      while (index.steps[at] && index.steps[at]!.kind !== 'lesson' && index.steps.slice(at).some((s) => s.kind === 'lesson')) {
+        const step = index.steps[at]!;
+        await expect.poll(() => page.evaluate(() => location.hash)).toBe(step.kind === 'final' ? '#/final' : `#/${step.kind}/${step.id}`);
+        await page.getByRole('navigation', { name: 'Уроки по порядку' }).getByRole('link', { name: /Далее/ }).tap();
+        at += 1;
+      }
     }
     for (const [i, paragraph] of source.expected.entries()) {
       expect(seen.filter((s) => s === paragraph), `source paragraph ${i + 1} shown once`).toHaveLength(1);
