@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import restaurant from '../../../content/01-vneshnie-i-vnutrennie-klienty/exercise-1-chain-restaurant.json';
 import hotel from '../../../content/01-vneshnie-i-vnutrennie-klienty/exercise-2-chain-hotel.json';
 import {
+  capitalize,
   chainScore,
   checkOrder,
   checkRoles,
@@ -226,6 +227,14 @@ describe('checking the roles', () => {
       note: 'официант — внутренний клиент повара: от повара он получает готовые блюда.',
     });
     expect(roleFeedback(food, { handoff: { from: 'povar', to: 'oficiant' }, kind: 'unanswered' }).note).toBeNull();
+  });
+});
+
+describe('capitalize', () => {
+  it('capitalises the first letter only', () => {
+    expect(capitalize('официант — внутренний клиент повара')).toBe('Официант — внутренний клиент повара');
+    expect(capitalize('')).toBe('');
+    expect(capitalize('Уже')).toBe('Уже');
   });
 });
 

@@ -197,3 +197,8 @@ export function fitsScenario(scenario: ChainScenario, arrangement: Arrangement):
 export function roleFeedback(scenario: ChainScenario, mistake: RoleMistake): { label: string; note: string | null } {
   return { label: handoffLabel(scenario, mistake.handoff), note: mistake.kind === 'unanswered' ? null : card(scenario, mistake.handoff.to).note };
 }
+
+/** Starts a note with a capital letter when it opens a sentence: «официант — …» → «Официант — …». */
+export function capitalize(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('ru') + text.slice(1);
+}
