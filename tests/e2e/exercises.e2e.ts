@@ -1,0 +1,355 @@
+/**
+ * Journeys through the exercises on a tablet: the chain built by real touch drag, by keyboard
+ * alone, by move buttons alone and by mouse; the weakest-link simulator lost and won; the
+ * promptness exercise completed. Every screen is axe-clean, error-free and never scrolls sideways.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, CDPSession, Locator, Page } from 'playwright-core';
+import { axeViolations, enterAsLearner, launch, screenshot, tabletContext, watchPage } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+const origin = new URL(baseUrl).origin;
+let browser: Browser;
+
+const RESTAURANT = { id: 'cepochka-restorana', title: 'Соберите цепочку ресторана', right: ['sklad', 'povar', 'oficiant', 'posetitel'] };
+const HOTEL = { id: 'cepochka-gostinicy', title: 'Соберите цепочку гостиницы', right: ['prachechnaya', 'gornichnaya', 'administrator', 'gost'] };
+const LABELS: Record<string, string> = {
+  sklad: 'Склад',
+  povar: 'Повар',
+  oficiant: 'Официант',
+  posetitel: 'Посетитель',
+  prachechnaya: 'Прачечная',
+  gornichnaya: 'Горничная',
+  administrator: 'Администратор',
+  gost: 'Гость',
+  taksist: 'Водитель такси',
+};
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
+const cardsIn = (page: Page, zone: 'chain' | 'aside') => page.locator(`[data-zone="${zone}"] [data-card]`).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.card));
+const handle = (page: Page, id: string) => page.getByRole('button', { name: LABELS[id], exact: true });
+const verdict = (page: Page) => page.getByRole('status').filter({ hasText: /\S/ }).last();
+
+async function assertPageSound(page: Page, name: string) {
+  expect(await page.locator('h1').count(), `${name}: one h1`).toBe(1);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${name}: no sideways scrolling`).toBeLessThanOrEqual(0);
+  expect(await axeViolations(page), `${name}: axe violations`).toEqual([]);
+}
+
+async function openExercise(context: BrowserContext, id: string, title: string) {
+  const page = await context.newPage();
+  const watch = watchPage(page, origin);
+  await page.goto(`${baseUrl}#/exercise/${id}`);
+  await enterAsLearner(page, 'Анна');
+  await expect.poll(() => h1(page)).toBe(title);
+  return { page, watch };
+}
+
+/** The learner's finger: real touch events through the DevTools protocol, with moves in between. */
+async function touchDrag(cdp: CDPSession, from: { x: number; y: number }, to: { x: number; y: number }, steps = 12) {
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from.x, y: from.y }] });
+  for (let i = 1; i <= steps; i++) {
+    const x = from.x + ((to.x - from.x) * i) / steps;
+    const y = from.y + ((to.y - from.y) * i) / steps;
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  // A finger takes a moment to reach the next control; a tap sent within Chromium's double-tap
+  // window (300 ms) right after a gesture is swallowed, which no person could do anyway.
+  await new Promise((resolve) => setTimeout(resolve, 350));
+}
+
+const centre = async (locator: Locator) => {
+  const box = (await locator.boundingBox())!;
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2, top: box.y, bottom: box.y + box.height };
+};
+
+/**
+ * Drags cards into `right` order, place by place: each card is dropped just above the card now
+ * standing in its place. `drag` performs one gesture from a handle to a point.
+ */
+async function dragIntoOrder(page: Page, right: string[], drag: (from: { x: number; y: number }, to: { x: number; y: number }) => Promise<void>) {
+  for (const [place, id] of right.entries()) {
+    const now = await cardsIn(page, 'chain');
+    if (now[place] === id) continue;
+    const occupant = page.locator(`[data-zone="chain"] [data-card="${now[place]}"]`);
+    await occupant.scrollIntoViewIfNeeded();
+    const from = await centre(handle(page, id));
+    const target = await centre(occupant);
+    await drag(from, { x: from.x, y: target.top + 6 });
+    await expect.poll(() => cardsIn(page, 'chain').then((c) => c[place])).toBe(id);
+    await expect.poll(() => page.locator('[aria-live="polite"]').first().textContent()).toBe(`${LABELS[id]}: место ${place + 1} из ${now.length}`);
+  }
+}
+
+/** Tabs forward until `target` has focus, as a keyboard user would. */
+async function tabTo(page: Page, target: Locator) {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`Tab never reached ${target}`);
+}
+
+/** Step 2 by taps: marks every hand-off of the right chain, then checks. */
+async function markRolesByTouch(page: Page, marks: string[]) {
+  for (const mark of marks) await page.getByRole('radio', { name: mark }).tap();
+  await page.getByRole('button', { name: 'Проверить' }).tap();
+}
+
+describe('the chain builder', () => {
+  it('is completed by real touch drag on a tablet', async () => {
+    const context = await tabletContext(browser);
+    const { page, watch } = await openExercise(context, RESTAURANT.id, RESTAURANT.title);
+    await assertPageSound(page, 'chain at start');
+    await screenshot(page, 'exercise-chain-start');
+
+    const cdp = await context.newCDPSession(page);
+    // Mid-drag the card follows the finger and a bar shows where it would land; back home, nothing moved.
+    const home = await centre(handle(page, 'posetitel'));
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: home.x, y: home.y }] });
+    for (const dy of [-20, -50, -80, -105]) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: home.x, y: home.y + dy }] });
+    await screenshot(page, 'exercise-chain-dragging');
+    await touchDrag(cdp, { x: home.x, y: home.y - 105 }, home, 4);
+    expect(await cardsIn(page, 'chain')).toEqual(['oficiant', 'sklad', 'posetitel', 'povar']);
+
+    await dragIntoOrder(page, RESTAURANT.right, (from, to) => touchDrag(cdp, from, to));
+    expect(await cardsIn(page, 'chain')).toEqual(RESTAURANT.right);
+    await screenshot(page, 'exercise-chain-ordered');
+    await page.getByRole('button', { name: 'Проверить' }).tap();
+    await expect.poll(() => verdict(page).textContent()).toContain('Порядок верный!');
+    await assertPageSound(page, 'chain roles');
+    await markRolesByTouch(page, ['Повар — внутренний клиент склада', 'Официант — внутренний клиент повара', 'Посетитель — внешний клиент']);
+    await expect.poll(() => page.getByRole('heading', { name: 'Упражнение выполнено' }).count()).toBe(1);
+    expect(await page.getByText('Результат: 100 из 100. Зачтено.').count()).toBe(1);
+    await assertPageSound(page, 'chain done');
+    await screenshot(page, 'exercise-chain-done');
+    watch.assertClean();
+    await context.close();
+  });
+
+  it('is completed by keyboard alone, and Escape cancels a move', async () => {
+    const context = await tabletContext(browser);
+    const { page, watch } = await openExercise(context, RESTAURANT.id, RESTAURANT.title);
+    const live = page.locator('[aria-live="polite"]').first();
+
+    await tabTo(page, handle(page, 'posetitel'));
+    await page.keyboard.press('Space');
+    await expect.poll(() => live.textContent()).toMatch(/^Карточка «Посетитель» взята\. Посетитель: место 3 из 4\./);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => cardsIn(page, 'chain')).toEqual(['oficiant', 'posetitel', 'sklad', 'povar']);
+    await screenshot(page, 'exercise-chain-keyboard-grabbed');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardsIn(page, 'chain')).toEqual(['oficiant', 'sklad', 'posetitel', 'povar']);
+    await expect.poll(() => live.textContent()).toBe('Перемещение отменено. Посетитель: место 3 из 4.');
+
+    // Официант down two, Повар up two, Посетитель down one: focus stays on the card as it moves.
+    const moves: [string, 'ArrowUp' | 'ArrowDown', number][] = [['oficiant', 'ArrowDown', 2], ['povar', 'ArrowUp', 2], ['posetitel', 'ArrowDown', 1]];
+    for (const [id, key, times] of moves) {
+      await tabTo(page, handle(page, id));
+      await page.keyboard.press('Enter');
+      for (let i = 0; i < times; i++) await page.keyboard.press(key);
+      await page.keyboard.press('Enter');
+    }
+    expect(await cardsIn(page, 'chain')).toEqual(RESTAURANT.right);
+    await expect.poll(() => live.textContent()).toBe('Посетитель: место 4 из 4');
+
+    await tabTo(page, page.getByRole('button', { name: 'Проверить' }));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => verdict(page).textContent()).toContain('Порядок верный!');
+    // Each group: Tab lands on its first radio; Space picks «внутренний», ArrowDown moves to «внешний».
+    await tabTo(page, page.getByRole('radio', { name: 'Повар — внутренний клиент склада' }));
+    await page.keyboard.press('Space');
+    await tabTo(page, page.getByRole('radio', { name: 'Официант — внутренний клиент повара' }));
+    await page.keyboard.press('Space');
+    await tabTo(page, page.getByRole('radio', { name: 'Посетитель — внутренний клиент официанта' }));
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByRole('radio', { name: 'Посетитель — внешний клиент' }).isChecked()).toBe(true);
+    await tabTo(page, page.getByRole('button', { name: 'Проверить' }));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('heading', { name: 'Упражнение выполнено' }).count()).toBe(1);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Упражнение выполнено');
+    watch.assertClean();
+    await context.close();
+  });
+
+  it('is completed by move buttons alone, and a wrong order names the broken hand-off', async () => {
+    const context = await tabletContext(browser);
+    const { page, watch } = await openExercise(context, RESTAURANT.id, RESTAURANT.title);
+    await page.getByRole('button', { name: 'Склад — выше' }).tap();
+    await page.getByRole('button', { name: 'Повар — выше' }).tap();
+    expect(await cardsIn(page, 'chain')).toEqual(['sklad', 'oficiant', 'povar', 'posetitel']);
+    expect(await page.locator('[aria-live="polite"]').first().textContent()).toBe('Повар: место 3 из 4');
+
+    await page.getByRole('button', { name: 'Проверить' }).tap();
+    await expect.poll(() => verdict(page).textContent()).toContain('Пока не так: 3 ошибки.');
+    const feedback = await verdict(page).textContent();
+    expect(feedback).toContain('Склад → Официант: блюда официант получает не со склада, а от повара');
+    expect(feedback).toContain('Официант → Повар: продукты повар получает не от официанта, а со склада');
+    await assertPageSound(page, 'chain wrong order');
+    await screenshot(page, 'exercise-chain-wrong-order');
+
+    await page.getByRole('button', { name: 'Повар — выше' }).tap();
+    expect(await cardsIn(page, 'chain')).toEqual(RESTAURANT.right);
+    await page.getByRole('button', { name: 'Проверить' }).tap();
+    await expect.poll(() => verdict(page).textContent()).toContain('Порядок верный!');
+
+    // A wrong role is explained, then fixed.
+    await markRolesByTouch(page, ['Склад — внутренний клиент повара', 'Официант — внутренний клиент повара', 'Посетитель — внешний клиент']);
+    await expect.poll(() => verdict(page).textContent()).toContain('Склад → Повар: наоборот: клиент — тот, кто получает работу. Повар — внутренний клиент склада');
+    await screenshot(page, 'exercise-chain-wrong-role');
+    await markRolesByTouch(page, ['Повар — внутренний клиент склада']);
+    await expect.poll(() => page.getByText(/Результат: 33 из 100\./).count()).toBe(1);
+    expect(await page.getByText(/Для зачёта нужно 80 из 100/).count()).toBe(1);
+
+    // Another run from a fresh deal.
+    await page.getByRole('button', { name: 'Пройти ещё раз' }).tap();
+    await expect.poll(() => cardsIn(page, 'chain')).toEqual(['oficiant', 'sklad', 'posetitel', 'povar']);
+    watch.assertClean();
+    await context.close();
+  });
+
+  it('keeps the distractor aside in the hotel, moved by mouse and by buttons', async () => {
+    const context = await tabletContext(browser, { hasTouch: false, isMobile: false });
+    const { page, watch } = await openExercise(context, HOTEL.id, HOTEL.title);
+    await assertPageSound(page, 'hotel at start');
+
+    await page.getByRole('button', { name: 'Проверить' }).click();
+    await expect.poll(() => verdict(page).textContent()).toContain('Водитель такси: он привозит гостя к гостинице');
+
+    const mouseDrag = async (from: { x: number; y: number }, to: { x: number; y: number }) => {
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move(to.x, to.y, { steps: 10 });
+      await page.mouse.up();
+    };
+    // The taxi driver goes aside by mouse, into the empty «В стороне» field.
+    const aside = await centre(page.locator('[data-zone="aside"]'));
+    await mouseDrag(await centre(handle(page, 'taksist')), aside);
+    await expect.poll(() => cardsIn(page, 'aside')).toEqual(['taksist']);
+    await dragIntoOrder(page, HOTEL.right, mouseDrag);
+    await screenshot(page, 'exercise-hotel-ordered');
+
+    // Back into the chain and aside again with the buttons.
+    await page.getByRole('button', { name: 'Водитель такси — в цепочку' }).click();
+    expect(await cardsIn(page, 'chain')).toEqual([...HOTEL.right, 'taksist']);
+    await page.getByRole('button', { name: 'Водитель такси — в сторону' }).click();
+    expect(await cardsIn(page, 'aside')).toEqual(['taksist']);
+
+    await page.getByRole('button', { name: 'Проверить' }).click();
+    await expect.poll(() => verdict(page).textContent()).toContain('Порядок верный!');
+    for (const mark of ['Горничная — внутренний клиент прачечной', 'Администратор — внутренний клиент горничной', 'Гость — внешний клиент']) {
+      await page.getByRole('radio', { name: mark }).click();
+    }
+    await page.getByRole('button', { name: 'Проверить' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Упражнение выполнено' }).count()).toBe(1);
+    await assertPageSound(page, 'hotel done');
+    watch.assertClean();
+    await context.close();
+  });
+
+  it('resumes a half-built chain after a reload', async () => {
+    const context = await tabletContext(browser);
+    const { page, watch } = await openExercise(context, RESTAURANT.id, RESTAURANT.title);
+    await page.getByRole('button', { name: 'Склад — выше' }).tap();
+    expect(await cardsIn(page, 'chain')).toEqual(['sklad', 'oficiant', 'posetitel', 'povar']);
+    await page.waitForTimeout(300); // the draft is written to IndexedDB
+    await page.reload();
+    await expect.poll(() => h1(page)).toBe(RESTAURANT.title);
+    await expect.poll(() => cardsIn(page, 'chain')).toEqual(['sklad', 'oficiant', 'posetitel', 'povar']);
+    watch.assertClean();
+    await context.close();
+  });
+});
+
+describe('the weakest-link simulator', () => {
+  it('is lost when points are spread and won when the weakest link is raised', async () => {
+    const context = await tabletContext(browser);
+    const { page, watch } = await openExercise(context, 'simulyator-slabogo-zvena', 'Симулятор слабого звена');
+    await page.locator('figure').first().waitFor();
+    await assertPageSound(page, 'simulator');
+    await screenshot(page, 'exercise-simulator-start');
+
+    // The sliders: labelled, and they say their value in words.
+    const slider = page.getByRole('slider', { name: /Склад/ });
+    expect(await slider.getAttribute('aria-valuetext')).toBe('25 из 100');
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => slider.getAttribute('aria-valuetext')).toBe('30 из 100');
+
+    await page.getByRole('button', { name: 'Повар — добавить очко' }).tap();
+    await page.getByRole('button', { name: 'Склад — добавить очко' }).tap();
+    expect(await page.getByRole('button', { name: 'Официант — добавить очко' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Проверить' }).tap();
+    await expect.poll(() => verdict(page).textContent()).toMatch(/^Очки разошлись по звеньям, и гость получает только 41 % при цели 45 %/);
+    await screenshot(page, 'exercise-simulator-lost');
+
+    await page.getByRole('button', { name: 'Повар — вернуть очко' }).tap();
+    await page.getByRole('button', { name: 'Склад — добавить очко' }).tap();
+    await page.getByRole('button', { name: 'Проверить' }).tap();
+    await expect.poll(() => verdict(page).textContent()).toContain('Получилось: гость получает 46 % при цели 45 %. Вы подняли самое слабое звено — склад.');
+    expect(await verdict(page).textContent()).toContain('измеряется микрометром, в другом отмечается мелом, а в третьем — рубится топором');
+    await expect.poll(() => page.getByText('Результат: 80 из 100. Зачтено.').count()).toBe(1);
+    await assertPageSound(page, 'simulator won');
+    await screenshot(page, 'exercise-simulator-won');
+    watch.assertClean();
+    await context.close();
+  });
+});
+
+describe('the promptness exercise', () => {
+  it('shows the wait change and completes when the bottleneck gets the helper', async () => {
+    const context = await tabletContext(browser);
+    const { page, watch } = await openExercise(context, 'gde-teryayutsya-minuty', 'Где теряются минуты');
+    await expect.poll(() => page.getByText('Сейчас гость ждёт 28 мин').count()).toBe(1);
+    await assertPageSound(page, 'promptness');
+
+    await page.getByRole('radio', { name: /Повар готовит блюдо/ }).tap();
+    await expect.poll(() => page.getByText('С помощником гость ждёт 24 мин').count()).toBe(1);
+    await page.getByRole('button', { name: 'Проверить' }).tap();
+    await expect.poll(() => verdict(page).textContent()).toContain('гость всё равно ждёт 24 мин — больше 22');
+    await screenshot(page, 'exercise-promptness-wrong');
+
+    await page.getByRole('radio', { name: /Склад выдаёт продукты/ }).tap();
+    await expect.poll(() => page.getByText('С помощником гость ждёт 21 мин').count()).toBe(1);
+    await page.getByRole('button', { name: 'Проверить' }).tap();
+    await expect.poll(() => verdict(page).textContent()).toContain('Верно: самое долгое звено — склад выдаёт продукты. Помощник сэкономил 7 мин, и гость ждёт 21 мин вместо 28.');
+    await expect.poll(() => page.getByText('Результат: 75 из 100.', { exact: false }).count()).toBe(1);
+    await assertPageSound(page, 'promptness done');
+    await screenshot(page, 'exercise-promptness-done');
+    watch.assertClean();
+    await context.close();
+  });
+});
+
+describe('every exercise screen', () => {
+  it.each([
+    [RESTAURANT.id, RESTAURANT.title, 'chain'],
+    ['simulyator-slabogo-zvena', 'Симулятор слабого звена', 'simulator'],
+    ['gde-teryayutsya-minuty', 'Где теряются минуты', 'promptness'],
+  ])('reads well on a 360 px phone in dark mode: %s', async (id, title, name) => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, colorScheme: 'dark', locale: 'ru-RU' });
+    const { page, watch } = await openExercise(context, id, title);
+    await page.getByRole('button', { name: 'Проверить' }).waitFor();
+    await assertPageSound(page, `phone dark ${id}`);
+    await screenshot(page, `phone-dark-exercise-${name}`);
+    watch.assertClean();
+    await context.close();
+  });
+
+  it('shows the not-found page for an unknown exercise', async () => {
+    const context = await tabletContext(browser);
+    const { page, watch } = await openExercise(context, 'no-such-exercise', 'Страница не найдена');
+    await assertPageSound(page, 'unknown exercise');
+    watch.assertClean();
+    await context.close();
+  });
+});
