@@ -345,6 +345,23 @@ describe('every exercise screen', () => {
     await context.close();
   });
 
+  it('moves on along the course path from one exercise to the next without a reload', async () => {
+    const context = await tabletContext(browser);
+    const { page, watch } = await openExercise(context, RESTAURANT.id, RESTAURANT.title);
+    await page.getByRole('navigation', { name: 'Уроки по порядку' }).getByRole('link', { name: /Далее/ }).tap();
+    await expect.poll(() => h1(page)).toBe(HOTEL.title);
+    await expect.poll(() => cardsIn(page, 'aside')).toEqual([]);
+    expect(await cardsIn(page, 'chain')).toEqual(['administrator', 'taksist', 'gost', 'prachechnaya', 'gornichnaya']);
+    // Another type of exercise at a new address in the same page: its own component, its own data.
+    await page.goto(`${baseUrl}#/exercise/simulyator-slabogo-zvena`);
+    await expect.poll(() => h1(page)).toBe('Симулятор слабого звена');
+    await expect.poll(() => page.getByRole('slider').count()).toBe(3);
+    await page.goto(`${baseUrl}#/exercise/gde-teryayutsya-minuty`);
+    await expect.poll(() => page.getByRole('radio').count()).toBe(4);
+    watch.assertClean();
+    await context.close();
+  });
+
   it('shows the not-found page for an unknown exercise', async () => {
     const context = await tabletContext(browser);
     const { page, watch } = await openExercise(context, 'no-such-exercise', 'Страница не найдена');
