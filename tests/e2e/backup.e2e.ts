@@ -130,6 +130,12 @@ describe('backup', () => {
     await page.goto(baseUrl);
     await enterAsLearner(page, 'Галина');
     await openSettings(page);
+    // Keyboard: Tab reaches the (visually hidden) file input, and its label shows the focus.
+    await page.getByRole('button', { name: 'Сохранить резервную копию' }).focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('backup-file');
+    expect(await page.locator('label[for="backup-file"]').evaluate((label) => getComputedStyle(label).outlineStyle)).toBe('solid');
+    await screenshot(page, 'backup-keyboard-focus');
     for (const [name, content, message] of cases) {
       await page.getByLabel('Загрузить из файла').setInputFiles(file(name, content));
       await expect.poll(() => page.getByRole('alert').filter({ hasText: message }).count(), { message: name }).toBe(1);
