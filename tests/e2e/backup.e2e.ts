@@ -230,6 +230,13 @@ describe('certificate', () => {
     expect(await axeViolations(page), 'certificate on a dark phone').toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 'no sideways scrolling on a phone').toBeLessThanOrEqual(0);
     await screenshot(page, 'certificate-phone-dark');
+
+    // The certificate's print rules stay loaded after leaving it, but apply only where it is.
+    await page.goto(`${baseUrl}#/settings`);
+    await expect.poll(() => h1(page)).toBe('Settings');
+    const other = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+    const [width, height] = (/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(other) ?? []).slice(1, 3).map(Number);
+    expect(width, 'another screen prints portrait, as the browser would').toBeLessThan(height!);
     watch.assertClean();
     await context.close();
   });
