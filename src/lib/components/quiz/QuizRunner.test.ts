@@ -10,13 +10,15 @@ import QuizHarness from './QuizHarness.svelte';
 beforeAll(() => setupI18n());
 
 const KEY = 'quiz:test';
+// A whole quiz answered through user-event takes a few seconds on a busy two-core machine.
+const SLOW = { timeout: 30_000 };
 
 function show(progress = new MemoryProgress(), seeds = [11, 22, 33]) {
   let n = 0;
   const view = render(QuizHarness, {
     props: { progress, activityKey: KEY, questions: sampleQuiz.questions, passMark: 0.8, newSeed: () => seeds[n++ % seeds.length] ?? 1 },
   });
-  return { progress, view, user: userEvent.setup() };
+  return { progress, view, user: userEvent.setup({ delay: null }) };
 }
 
 /** The question on screen, found by its legend as a learner reads it. */
@@ -59,7 +61,7 @@ async function answerByClick(user: UserEvent, q: Question, right: boolean) {
   }
 }
 
-describe('QuizRunner by mouse or touch', () => {
+describe('QuizRunner by mouse or touch', SLOW, () => {
   it('checks each answer with a verdict and an explanation, then shows 100% and records the attempt', async () => {
     const { progress, user } = show();
     expect(screen.getByText('6 вопросов')).toBeInTheDocument();
@@ -161,12 +163,12 @@ describe('QuizRunner by mouse or touch', () => {
     expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Вопрос 2 из 6');
     expect(currentQuestion().id).toBe(q2.id);
     expect(within(fieldset()).queryAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual(options);
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Проверить' }));
+    await userEvent.setup({ delay: null }).click(screen.getByRole('button', { name: 'Проверить' }));
     expect(status()).toHaveTextContent('Верно');
   });
 });
 
-describe('QuizRunner by keyboard only', () => {
+describe('QuizRunner by keyboard only', SLOW, () => {
   /** Tabs forward until the focused element has this accessible name (or role+name via predicate). */
   async function tabTo(user: UserEvent, match: (el: HTMLElement) => boolean) {
     for (let i = 0; i < 40; i++) {
@@ -229,7 +231,7 @@ describe('QuizRunner by keyboard only', () => {
     const ordering = sampleQuiz.questions.find((q) => q.type === 'ordering')!;
     const progress = new MemoryProgress();
     render(QuizHarness, { props: { progress, activityKey: KEY, questions: [ordering], passMark: 0.8, newSeed: () => 5 } });
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await user.click(screen.getByRole('button', { name: 'Начать тест' }));
     const [, second] = orderOnScreen();
     const up = await tabTo(user, labelled(`Поднять выше: ${second}`));
