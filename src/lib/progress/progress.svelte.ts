@@ -3,6 +3,8 @@
  * learner's lessons and activities, where they stopped, and the state of storage. Shared by
  * context (see context.ts). Every change is written at once; failures become visible state.
  */
+import { crc32Hex } from '../manager/bytes.ts';
+import type { Assignment, Report } from '../manager/types.ts';
 import { withAttempt, type ActivityKey, type ActivityRecord, type AttemptRecord, type NewAttempt, type ProgressApi } from './api.ts';
 import { hashPin, verifyPin } from './pin.ts';
 import {
@@ -10,6 +12,7 @@ import {
   mergeActivity,
   mergeLesson,
   mergeMeta,
+  type AcceptedAssignment,
   type DeviceSettings,
   type LearnerMeta,
   type LessonRecord,
@@ -23,6 +26,14 @@ const learnerPrefix = (id: string) => `learner/${id}/`;
 const lessonKey = (id: string, lessonId: string) => `${learnerPrefix(id)}lesson/${lessonId}`;
 const activityStoreKey = (id: string, key: ActivityKey) => `${learnerPrefix(id)}activity/${key}`;
 const metaKey = (id: string) => `${learnerPrefix(id)}meta`;
+const assignmentKey = (id: string, assignmentId: string) => `${learnerPrefix(id)}assignment/${assignmentId}`;
+const MANAGER_ASSIGNMENTS = 'manager/assignment/';
+const MANAGER_REPORTS = 'manager/report/';
+/** Identical reports (but for when they were made) share one key, so importing twice adds nothing. */
+const reportKey = (r: Report) => `${MANAGER_REPORTS}${crc32Hex(JSON.stringify({ ...r, createdAt: 0 }))}`;
+
+/** How accepting an assignment went. */
+export type AcceptResult = 'accepted' | 'already' | 'no-learner';
 
 /** How opening a profile went. */
 export type SelectResult = 'ok' | 'wrong-pin' | 'pin-required' | 'unknown';
@@ -41,6 +52,10 @@ export class ProgressStore implements ProgressApi {
   lessons = $state<Record<string, LessonRecord>>({});
   activities = $state<Record<string, ActivityRecord>>({});
   meta = $state<LearnerMeta>({ location: null, updatedAt: 0 });
+  /** The current learner's accepted assignments, by assignment id. */
+  assignments = $state<Record<string, AcceptedAssignment>>({});
+  /** True while the manager area is open: this page only, never stored (a reload locks it). */
+  managerUnlocked = $state(false);
 
   /** The learner whose progress is open, or null (roster shown). */
   learner = $derived(this.locked ? null : (this.profiles.find((p) => p.id === this.settings.currentProfileId) ?? null));
@@ -96,6 +111,7 @@ export class ProgressStore implements ProgressApi {
     this.lessons = {};
     this.activities = {};
     this.meta = { location: null, updatedAt: 0 };
+    this.assignments = {};
   }
 
   /** Notes activity now, so the idle lock starts counting again (persisted at most once a minute). */
@@ -214,6 +230,127 @@ export class ProgressStore implements ProgressApi {
     await this.#saveSettings();
   }
 
+  // ── assignments (learner) ────────────────────────────────────────────────────────────────
+
+  /** Accepts an assignment into the current learner's records; the same assignment twice is kept once. */
+  async acceptAssignment(assignment: Assignment): Promise<AcceptResult> {
+    const id = this.learner?.id;
+    if (!id) return 'no-learner';
+    if (this.assignments[assignment.id]) return 'already';
+    let already = false;
+    const accepted: AcceptedAssignment = { assignment: $state.snapshot(assignment), acceptedAt: Date.now() };
+    const stored = await this.#write(() =>
+      this.#db.update('assignment', assignmentKey(id, assignment.id), (current) => {
+        already = !!current;
+        return current ?? accepted;
+      }),
+    );
+    this.assignments[assignment.id] = stored ?? accepted;
+    return already ? 'already' : 'accepted';
+  }
+
+  /** Reads a learner's accepted assignments, oldest first (manager on a shared tablet, and loading). */
+  async readAssignments(profileId: string): Promise<AcceptedAssignment[]> {
+    const prefix = `${learnerPrefix(profileId)}assignment/`;
+    const found: AcceptedAssignment[] = [];
+    for (const key of await this.#db.keys(prefix)) {
+      const r = await this.#db.read('assignment', key);
+      if (r) found.push(r);
+    }
+    return found.sort((a, b) => a.acceptedAt - b.acceptedAt);
+  }
+
+  /**
+   * Gives an assignment to learners on this tablet (the manager's «назначить здесь»); a learner who
+   * has it already keeps theirs. Returns how many learners got it now.
+   */
+  async assignToProfiles(assignment: Assignment, profileIds: readonly string[]): Promise<number> {
+    const plain = $state.snapshot(assignment);
+    let added = 0;
+    await this.#write(async () => {
+      for (const profileId of profileIds) {
+        await this.#db.update('assignment', assignmentKey(profileId, plain.id), (current) => {
+          if (!current) added++;
+          return current ?? { assignment: plain, acceptedAt: Date.now() };
+        });
+      }
+    });
+    const learner = this.learner?.id;
+    if (learner && profileIds.includes(learner)) this.assignments = Object.fromEntries((await this.readAssignments(learner)).map((a) => [a.assignment.id, a]));
+    return added;
+  }
+
+  // ── manager area ─────────────────────────────────────────────────────────────────────────
+
+  /** Sets (or changes) the manager PIN of this device and opens the manager area. */
+  async setManagerPin(pin: string): Promise<void> {
+    this.settings.managerPin = await hashPin(pin);
+    await this.#saveSettings();
+    this.managerUnlocked = true;
+  }
+
+  /** Checks the manager PIN; the right one opens the manager area for this page session. */
+  async checkManagerPin(pin: string): Promise<boolean> {
+    const stored = this.settings.managerPin;
+    const ok = !!stored && (await verifyPin(pin, stored));
+    if (ok) this.managerUnlocked = true;
+    return ok;
+  }
+
+  /** Closes the manager area («Выйти», or idle). */
+  lockManager(): void {
+    this.managerUnlocked = false;
+  }
+
+  /** Closes the manager area when the tablet has been idle longer than the idle-lock setting. */
+  lockManagerIfIdle(now = Date.now()): boolean {
+    if (!this.managerUnlocked || now - this.settings.lastActivityAt < this.settings.idleMinutes * 60_000) return false;
+    this.lockManager();
+    return true;
+  }
+
+  /** Keeps an assignment the manager created, so the team table knows its modules and due date. */
+  async saveManagerAssignment(assignment: Assignment): Promise<boolean> {
+    const plain = $state.snapshot(assignment);
+    return (await this.#write(() => this.#db.update('managerAssignment', `${MANAGER_ASSIGNMENTS}${plain.id}`, () => plain))) !== undefined;
+  }
+
+  /** The assignments created on this device, newest first. */
+  async readManagerAssignments(): Promise<Assignment[]> {
+    const found: Assignment[] = [];
+    for (const key of await this.#db.keys(MANAGER_ASSIGNMENTS)) {
+      const a = await this.#db.read('managerAssignment', key);
+      if (a) found.push(a);
+    }
+    return found.sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  /** Keeps imported reports on this device; returns how many were new (a re-import adds nothing). */
+  async saveReports(reports: readonly Report[]): Promise<number> {
+    let added = 0;
+    const ok = await this.#write(async () => {
+      for (const report of reports) {
+        const plain = $state.snapshot(report) as Report;
+        await this.#db.update('managerReport', reportKey(plain), (current) => {
+          if (!current) added++;
+          return !current || plain.createdAt >= current.createdAt ? plain : current;
+        });
+      }
+      return true;
+    });
+    return ok ? added : 0;
+  }
+
+  /** Every report imported on this device. */
+  async readReports(): Promise<Report[]> {
+    const found: Report[] = [];
+    for (const key of await this.#db.keys(MANAGER_REPORTS)) {
+      const r = await this.#db.read('managerReport', key);
+      if (r) found.push(r);
+    }
+    return found;
+  }
+
   // ── internals ────────────────────────────────────────────────────────────────────────────
 
   /** After the first meaningful save, ask the browser not to evict our data (once per device). */
@@ -270,6 +407,7 @@ export class ProgressStore implements ProgressApi {
     this.lessons = Object.fromEntries(data.lessons.map((l) => [l.lessonId, l]));
     this.activities = Object.fromEntries(data.activities.map((a) => [a.key, a]));
     this.meta = data.meta ?? { location: null, updatedAt: 0 };
+    this.assignments = Object.fromEntries((await this.readAssignments(id)).map((a) => [a.assignment.id, a]));
   }
 
   /** Another tab changed a record: read it again so both tabs show the same progress. */
@@ -291,6 +429,9 @@ export class ProgressStore implements ProgressApi {
     } else if (rest === 'meta') {
       const r = await this.#db.read('meta', key);
       if (r) this.meta = r;
+    } else if (rest.startsWith('assignment/')) {
+      const r = await this.#db.read('assignment', key);
+      if (r) this.assignments[r.assignment.id] = r;
     }
   }
 }

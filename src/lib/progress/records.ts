@@ -4,6 +4,8 @@
  * damaged or foreign value is recognised instead of crashing the app.
  */
 import * as v from 'valibot';
+import { AssignmentSchema, ReportSchema } from '../manager/schema.ts';
+import type { Assignment, Report } from '../manager/types.ts';
 import { withAttempt, type ActivityRecord, type AttemptRecord } from './api.ts';
 
 /** Version of the record format written by this build. */
@@ -46,6 +48,14 @@ export interface DeviceSettings {
   lastActivityAt: number;
   persistAsked: boolean;
   persistGranted: boolean | null;
+  /** The manager area's PIN (hashed); null until a manager sets one on this device. */
+  managerPin: PinHash | null;
+}
+
+/** An assignment a learner accepted (from a link, or given on this tablet by the manager). */
+export interface AcceptedAssignment {
+  assignment: Assignment;
+  acceptedAt: number;
 }
 
 export const DEFAULT_SETTINGS: DeviceSettings = {
@@ -54,6 +64,7 @@ export const DEFAULT_SETTINGS: DeviceSettings = {
   lastActivityAt: 0,
   persistAsked: false,
   persistGranted: null,
+  managerPin: null,
 };
 
 const time = v.pipe(v.number(), v.finite(), v.minValue(0));
@@ -97,7 +108,12 @@ export const DeviceSettingsSchema = v.object({
   lastActivityAt: time,
   persistAsked: v.boolean(),
   persistGranted: v.nullable(v.boolean()),
+  // Optional: settings stored before the manager area existed have no such field.
+  managerPin: v.optional(v.nullable(PinHashSchema), null),
 });
+
+/** A learner's accepted assignment: the assignment passes the same schema as a link does. */
+export const AcceptedAssignmentSchema = v.object({ assignment: AssignmentSchema, acceptedAt: time });
 
 const SCHEMAS = {
   profile: ProfileSchema,
@@ -105,6 +121,9 @@ const SCHEMAS = {
   activity: ActivityRecordSchema,
   meta: LearnerMetaSchema,
   settings: DeviceSettingsSchema,
+  assignment: AcceptedAssignmentSchema,
+  managerAssignment: AssignmentSchema,
+  managerReport: ReportSchema,
 } as const;
 
 /** Kinds of stored record. */
@@ -115,6 +134,12 @@ export type RecordData = {
   activity: ActivityRecord;
   meta: LearnerMeta;
   settings: DeviceSettings;
+  /** Under `learner/<id>/assignment/<assignmentId>`. */
+  assignment: AcceptedAssignment;
+  /** An assignment the manager created on this device, under `manager/assignment/<id>`. */
+  managerAssignment: Assignment;
+  /** A report the manager imported, under `manager/report/<key>`. */
+  managerReport: Report;
 };
 
 /** The stored form of every record. */
