@@ -1,14 +1,25 @@
 /**
- * svelte-i18n setup. Russian is bundled (it is the default and the first screen needs it);
- * English is fetched only when chosen. The choice is remembered on this device.
+ * svelte-i18n setup. Each area of the interface has its own message file per language
+ * (`locales/<lang>/<area>.json`). The core areas the shell and the first screens need are bundled
+ * in Russian; every other area (quiz, exercise, backup, manager…) arrives with its screen's code
+ * via `withMessages`, in both languages. English core messages are fetched only when chosen.
+ * The choice is remembered on this device.
  */
 import { addMessages, init, locale, register } from 'svelte-i18n';
 import { mergeAreas, toAppLocale, type AppLocale, type MessageTree } from './messages.ts';
 
-const ru = import.meta.glob<MessageTree>('./locales/ru/*.json', { eager: true, import: 'default' });
-const en = import.meta.glob<MessageTree>('./locales/en/*.json', { import: 'default' });
+/** Areas bundled with the first screen (keep in step with the eager glob below). */
+export const CORE_AREAS = ['app', 'home', 'lesson', 'profile', 'progress', 'pwa', 'lms'] as const;
+
+const ruCore = import.meta.glob<MessageTree>('./locales/ru/{app,home,lesson,profile,progress,pwa,lms}.json', { eager: true, import: 'default' });
+const enCore = import.meta.glob<MessageTree>('./locales/en/{app,home,lesson,profile,progress,pwa,lms}.json', { import: 'default' });
+const lazy = {
+  ru: import.meta.glob<MessageTree>(['./locales/ru/*.json', '!./locales/ru/{app,home,lesson,profile,progress,pwa,lms}.json'], { import: 'default' }),
+  en: import.meta.glob<MessageTree>(['./locales/en/*.json', '!./locales/en/{app,home,lesson,profile,progress,pwa,lms}.json'], { import: 'default' }),
+};
 
 const STORAGE_KEY = 'sz.locale';
+const loaded = new Map<string, Promise<void>>();
 
 function rememberedLocale(): AppLocale {
   try {
@@ -20,14 +31,38 @@ function rememberedLocale(): AppLocale {
 
 /** Registers the messages and picks the remembered language (Russian by default). */
 export function setupI18n(): void {
-  addMessages('ru', mergeAreas(ru));
+  addMessages('ru', mergeAreas(ruCore));
   register('en', async () => {
-    const entries = await Promise.all(Object.entries(en).map(async ([path, load]) => [path, await load()] as const));
+    const entries = await Promise.all(Object.entries(enCore).map(async ([path, load]) => [path, await load()] as const));
     return mergeAreas(Object.fromEntries(entries));
   });
   const initial = rememberedLocale();
   init({ fallbackLocale: 'ru', initialLocale: initial });
   document.documentElement.lang = initial;
+}
+
+/** Loads the messages of non-core areas (both languages, they are small). Safe to call often. */
+export function loadMessages(areas: readonly string[]): Promise<void> {
+  return Promise.all(
+    areas.map((area) => {
+      let done = loaded.get(area);
+      if (!done) {
+        done = Promise.all(
+          (['ru', 'en'] as const).map(async (lang) => {
+            const load = lazy[lang][`./locales/${lang}/${area}.json`];
+            if (load) addMessages(lang, { [area]: await load() });
+          }),
+        ).then(() => undefined);
+        loaded.set(area, done);
+      }
+      return done;
+    }),
+  ).then(() => undefined);
+}
+
+/** Wraps a screen's lazy import so its message areas arrive together with its code. */
+export function withMessages<T>(areas: readonly string[], load: () => Promise<T>): () => Promise<T> {
+  return async () => (await Promise.all([load(), loadMessages(areas)]))[0];
 }
 
 /** Switches the interface language and remembers it; lesson text stays `lang="ru"`. */

@@ -51,6 +51,15 @@ export function courseCompletion(index: CourseIndex, lessons: Lessons, activitie
   const final = activities['final'];
   const finalPassed = index.finalTest ? !!final?.passed : true;
   if (!modulesDone || !finalPassed) return { complete: false, score: null, completedAt: null };
-  const passedAt = final?.attempts.filter((a) => a.passed).map((a) => a.finishedAt) ?? [];
-  return { complete: true, score: final ? final.best : null, completedAt: passedAt.length ? Math.min(...passedAt) : Date.now() };
+  const firstPass = (record: ActivityRecord | undefined) => Math.min(...(record?.attempts.filter((a) => a.passed).map((a) => a.finishedAt) ?? []));
+  if (final) return { complete: true, score: final.best, completedAt: firstPass(final) };
+  // No final test: complete when the last module was done — a fixed moment, not "now".
+  const moments = index.modules.flatMap((m) => [
+    ...m.lessons.map((l) => lessons[l.id]?.finishedAt ?? 0),
+    ...m.activities.map((a) => {
+      const record = activities[activityKey(a.kind, a.id)];
+      return a.kind === 'quiz' ? firstPass(record) : Math.min(...(record?.attempts.map((t) => t.finishedAt) ?? []));
+    }),
+  ]);
+  return { complete: true, score: null, completedAt: Math.max(0, ...moments.filter(Number.isFinite)) };
 }
