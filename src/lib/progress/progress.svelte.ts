@@ -187,7 +187,8 @@ export class ProgressStore implements ProgressApi {
   }
 
   /** Merges imported records into a learner's progress (backup import); keeps the best of both. */
-  async mergeInto(profileId: string, data: { lessons: LessonRecord[]; activities: ActivityRecord[]; meta: LearnerMeta | null }): Promise<void> {
+  async mergeInto(profileId: string, incoming: { lessons: LessonRecord[]; activities: ActivityRecord[]; meta: LearnerMeta | null }): Promise<void> {
+    const data = $state.snapshot(incoming);
     await this.#write(async () => {
       for (const lesson of data.lessons) await this.#db.update('lesson', lessonKey(profileId, lesson.lessonId), (c) => mergeLesson(c, lesson));
       for (const activity of data.activities) await this.#db.update('activity', activityStoreKey(profileId, activity.key), (c) => mergeActivity(c, activity));
@@ -217,10 +218,12 @@ export class ProgressStore implements ProgressApi {
   }
 
   /** Saves a profile record (e.g. after import), keeping the roster in step. */
-  async saveProfile(profile: Profile): Promise<void> {
-    profile = $state.snapshot(profile);
-    await this.#write(() => this.#db.update('profile', profileKey(profile.id), () => profile));
-    this.profiles = [...this.profiles.filter((p) => p.id !== profile.id), profile];
+  async saveProfile(profile: Profile): Promise<boolean> {
+    const plain = $state.snapshot(profile);
+    const saved = await this.#write(() => this.#db.update('profile', profileKey(plain.id), () => plain));
+    // Only a profile that really landed joins the roster; a refused write must not show a ghost.
+    if (saved) this.profiles = [...this.profiles.filter((p) => p.id !== plain.id), saved];
+    return !!saved;
   }
 
   /** Records whether the browser agreed to keep storage persistent. */
