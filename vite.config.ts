@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { coursePlugin } from './src/lib/course/content-plugin.ts';
 
@@ -32,12 +33,67 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The installable offline app: a service worker that precaches the whole build (shell, every lesson
+ * and activity chunk, icons) and a Russian web manifest. Everything is relative to the folder the
+ * app is served from, so it installs from any sub-folder.
+ *
+ * `VITE_NO_SW=1 vite build` builds with no service worker and no manifest (nothing registers,
+ * `virtual:pwa-register` becomes a no-op): for SCORM packages, whose LMS serves and tracks them.
+ *
+ * Updates never reload under the learner: registerType 'prompt' keeps a new version waiting until
+ * the learner presses «Обновить» (src/lib/components/layout/UpdatePrompt.svelte). The app registers
+ * the worker from its own module (injectRegister: false), so the CSP needs no inline script.
+ */
+function installableApp() {
+  return VitePWA({
+    disable: process.env.VITE_NO_SW === '1',
+    registerType: 'prompt',
+    injectRegister: false,
+    scope: './',
+    // The icons are precached by globPatterns already; listing them again would duplicate entries.
+    includeManifestIcons: false,
+    manifest: {
+      name: 'Сильное звено — курс о внутренних клиентах',
+      short_name: 'Сильное звено',
+      description: 'Интерактивный курс для сотрудников сервиса: внешние и внутренние клиенты, цепочка обслуживания, самое слабое звено.',
+      lang: 'ru',
+      dir: 'ltr',
+      id: './',
+      start_url: './',
+      scope: './',
+      display: 'standalone',
+      orientation: 'any',
+      theme_color: '#8a2b0e',
+      background_color: '#f7f5f0',
+      icons: [
+        { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+        { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+        { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      ],
+    },
+    workbox: {
+      // The web manifest is added by the plugin itself; listing it here would precache it twice.
+      globPatterns: ['**/*.{js,css,html,svg,png}'],
+      // Hash routing: every address of the course is index.html. The precache answers the folder
+      // (directoryIndex) and index.html with any query string, so no navigation fallback is needed —
+      // a fallback would also capture navigations to other apps in sibling folders of the same host.
+      navigateFallback: null,
+      ignoreURLParametersMatching: [/.*/],
+      // First install only: take over the page that installed the worker, so it is offline-ready
+      // at once. A later version still waits for the learner (no skipWaiting).
+      clientsClaim: true,
+      cleanupOutdatedCaches: true,
+    },
+  });
+}
+
 export default defineConfig({
   // Relative base: the build works from any sub-folder of any static host and inside an LMS package.
   base: './',
   publicDir: 'static',
   resolve: { alias: { $lib: `${root}src/lib`, $content: `${root}content` } },
-  plugins: [coursePlugin(root), svelte(), contentSecurityPolicy()],
+  plugins: [coursePlugin(root), svelte(), contentSecurityPolicy(), installableApp()],
   build: { target: 'es2022', modulePreload: { polyfill: false } },
   preview: { host: '127.0.0.1', port: 4173 },
   test: {
