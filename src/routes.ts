@@ -7,15 +7,13 @@ import type { RouteDefinition } from 'svelte-spa-router';
 import { wrap } from 'svelte-spa-router/wrap';
 import { withMessages } from '$lib/i18n/index.ts';
 import HomeScreen from '$lib/screens/HomeScreen.svelte';
-import LessonScreen from '$lib/screens/LessonScreen.svelte';
 import Loading from '$lib/screens/LoadingScreen.svelte';
-import ModuleScreen from '$lib/screens/ModuleScreen.svelte';
 import NotFoundScreen from '$lib/screens/NotFoundScreen.svelte';
 
 export const routes: RouteDefinition = {
   '/': HomeScreen,
-  '/module/:moduleId': ModuleScreen,
-  '/lesson/:lessonId': LessonScreen,
+  '/module/:moduleId': wrap({ asyncComponent: () => import('$lib/screens/ModuleScreen.svelte'), loadingComponent: Loading }),
+  '/lesson/:lessonId': wrap({ asyncComponent: () => import('$lib/screens/LessonScreen.svelte'), loadingComponent: Loading }),
   '/exercise/:exerciseId': wrap({ asyncComponent: withMessages(['exercise'], () => import('$lib/screens/ExerciseScreen.svelte')), loadingComponent: Loading }),
   '/quiz/:moduleId': wrap({ asyncComponent: withMessages(['quiz'], () => import('$lib/screens/QuizScreen.svelte')), loadingComponent: Loading }),
   '/final': wrap({ asyncComponent: withMessages(['quiz'], () => import('$lib/screens/FinalTestScreen.svelte')), loadingComponent: Loading }),
