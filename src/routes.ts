@@ -19,5 +19,14 @@ export const routes: RouteDefinition = {
   '/final': wrap({ asyncComponent: withMessages(['quiz'], () => import('$lib/screens/FinalTestScreen.svelte')), loadingComponent: Loading }),
   '/settings': wrap({ asyncComponent: withMessages(['settings', 'backup'], () => import('$lib/screens/SettingsScreen.svelte')), loadingComponent: Loading }),
   '/certificate': wrap({ asyncComponent: withMessages(['certificate'], () => import('$lib/screens/CertificateScreen.svelte')), loadingComponent: Loading }),
+  '/manager': wrap({ asyncComponent: withMessages(['manager'], () => import('$lib/screens/ManagerScreen.svelte')), loadingComponent: Loading }),
+  '/manager/new': wrap({ asyncComponent: withMessages(['manager'], () => import('$lib/screens/ManagerAssignScreen.svelte')), loadingComponent: Loading }),
+  '/manager/team': wrap({ asyncComponent: withMessages(['manager'], () => import('$lib/screens/ManagerTeamScreen.svelte')), loadingComponent: Loading }),
+  // An assignment link; with nothing (or anything odd) after it, the screen says what is wrong.
+  '/assign': wrap({ asyncComponent: withMessages(['manager'], () => import('$lib/screens/AssignScreen.svelte')), loadingComponent: Loading }),
+  '/assign/*': wrap({ asyncComponent: withMessages(['manager'], () => import('$lib/screens/AssignScreen.svelte')), loadingComponent: Loading }),
+  '/report': wrap({ asyncComponent: withMessages(['manager'], () => import('$lib/screens/ReportScreen.svelte')), loadingComponent: Loading }),
+  // A learner's report link, opened by the manager.
+  '/report/*': wrap({ asyncComponent: withMessages(['manager'], () => import('$lib/screens/ManagerReportLinkScreen.svelte')), loadingComponent: Loading }),
   '*': NotFoundScreen,
 };

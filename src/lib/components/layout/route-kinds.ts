@@ -1,8 +1,11 @@
 /** Which routes need a signed-in learner, and which are places worth resuming to. */
 
-/** The manager area and the storage-free pages work without a learner. */
+/**
+ * The manager area and the storage-free pages work without a learner; so does a learner's report
+ * link (`/report/<payload>`), which the manager opens (the learner's own `/report` needs them).
+ */
 export function needsLearner(location: string): boolean {
-  return !/^\/manager(\/|$)/.test(location);
+  return !/^\/manager(\/|$)|^\/report\/./.test(location);
 }
 
 /**

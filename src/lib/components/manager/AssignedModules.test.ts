@@ -1,0 +1,48 @@
+import { render, screen } from '@testing-library/svelte';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { courseIndex } from '$lib/course/course.ts';
+import { setupI18n } from '$lib/i18n/index.ts';
+import { sampleAssignment } from '$lib/manager/test-data.ts';
+import { ProgressStore } from '$lib/progress/progress.svelte.ts';
+import { memoryKeyValue } from '$lib/progress/storage.ts';
+import ScreenWithProgress from '../../../../tests/harness/ScreenWithProgress.svelte';
+import AssignedModules from './AssignedModules.svelte';
+
+beforeAll(() => setupI18n());
+
+const [first, second] = courseIndex.modules;
+
+async function show(...assignments: ReturnType<typeof sampleAssignment>[]) {
+  const store = await ProgressStore.open(memoryKeyValue());
+  await store.createProfile('Анна', null);
+  for (const a of assignments) await store.acceptAssignment(a);
+  const view = render(ScreenWithProgress, { props: { store, screen: AssignedModules } });
+  return { store, view };
+}
+
+describe('AssignedModules', () => {
+  it('shows nothing when nothing is assigned', async () => {
+    const { view } = await show();
+    expect(view.container.textContent?.trim()).toBe('');
+  });
+
+  it('lists assigned modules with their status and due date, marks what is late, links to the report', async () => {
+    const { store } = await show(sampleAssignment({ due: '2020-01-10', modules: [first!.id, second!.id], manager: 'Ольга <script>' }));
+    for (const lesson of first!.lessons) await store.visitLesson(lesson.id, true);
+    expect(await screen.findByRole('heading', { name: /До 10 января 2020 г\./ })).toBeInTheDocument();
+    expect(screen.getByText('От: Ольга <script>')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: first!.title })).toHaveAttribute('href', `#/module/${first!.id}`);
+    expect(screen.getAllByText('Просрочено').length).toBeGreaterThanOrEqual(2); // the assignment and each late module
+    expect(screen.getByRole('link', { name: 'Отправить отчёт' })).toHaveAttribute('href', '#/report?a=k7m2q9x4ab');
+  });
+
+  it('is not late before the due day is over, and says done when everything is', async () => {
+    const { store } = await show(sampleAssignment({ due: '2099-12-31', modules: [first!.id] }));
+    expect(await screen.findByRole('heading', { name: /До 31 декабря 2099 г\./ })).toBeInTheDocument();
+    expect(screen.queryByText('Просрочено')).toBeNull();
+    expect(screen.getByText(/Не начат/)).toBeInTheDocument();
+    for (const lesson of first!.lessons) await store.visitLesson(lesson.id, true);
+    for (const a of first!.activities) await store.recordAttempt(a.kind === 'quiz' ? `quiz:${a.id}` : `exercise:${a.id}`, { startedAt: 1, finishedAt: 2, score: 100, passed: true, mistakes: [] });
+    expect(await screen.findByText('Выполнено')).toBeInTheDocument();
+  });
+});
