@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { ProfileSchema } from '$lib/progress/records.ts';
+import * as v from 'valibot';
+import { displayName, lmsProfileId, resumeRecords } from './learner.ts';
+import { activity, attempt, lessonRecord } from './test-course.ts';
+
+describe('lmsProfileId', () => {
+  it('is readable for a plain LMS id and the same on every launch', () => {
+    expect(lmsProfileId('student-42')).toBe('lms-student-42');
+    expect(lmsProfileId(' anna@example.org ')).toBe('lms-anna@example.org');
+  });
+
+  it('hashes ids that are long or have other characters, still fitting a profile id (64)', () => {
+    const long = lmsProfileId('x'.repeat(4000));
+    const odd = lmsProfileId('Иванова Анна/1');
+    expect(long).toMatch(/^lms-h[0-9a-f]{16}$/);
+    expect(odd).toMatch(/^lms-h[0-9a-f]{16}$/);
+    expect(long).not.toBe(lmsProfileId('x'.repeat(3999)));
+    expect(lmsProfileId('Иванова Анна/1')).toBe(odd);
+  });
+
+  it('keeps different learners apart', () => {
+    const ids = new Set(Array.from({ length: 2000 }, (_, i) => lmsProfileId(`Ученик №${i}`)));
+    expect(ids.size).toBe(2000);
+  });
+});
+
+describe('displayName', () => {
+  it('turns «Фамилия, Имя» into «Имя Фамилия»', () => {
+    expect(displayName('Иванова, Анна', 'u1')).toBe('Анна Иванова');
+    expect(displayName('Smith,  John ', 'u1')).toBe('John Smith');
+  });
+
+  it('leaves other names as they are, tidied', () => {
+    expect(displayName('Анна  Иванова', 'u1')).toBe('Анна Иванова');
+    expect(displayName('Ltd, Co, Inc', 'u1')).toBe('Ltd, Co, Inc');
+  });
+
+  it('falls back to the learner id, then to «LMS», and fits the profile schema', () => {
+    expect(displayName('  ', 'student-42')).toBe('student-42');
+    expect(displayName('', '')).toBe('LMS');
+    const name = displayName('Я'.repeat(300), 'u');
+    expect(name).toHaveLength(80);
+    expect(v.safeParse(ProfileSchema, { id: lmsProfileId('u'), name, pin: null, createdAt: 1, lastActiveAt: 1 }).success).toBe(true);
+  });
+});
+
+describe('resumeRecords', () => {
+  const shared = attempt(60, false, 1);
+  const here = { ...shared, mistakes: ['q1', 'q4'] };
+  const fromLms = {
+    lessons: [lessonRecord('a1'), lessonRecord('a2', false)],
+    activities: [activity('quiz:a', { ...shared, mistakes: [] }, attempt(90, true, 2)), activity('quiz:b', attempt(100, true, 3)), activity('exercise:chain', { ...attempt(50, true, 4), id: 'known' })],
+    meta: { location: '#/quiz/b', updatedAt: 5 },
+  };
+  const local = { activities: [activity('quiz:a', here), { ...activity('exercise:chain', { ...attempt(50, true, 4), id: 'known' }), draft: { step: 2 } }] };
+  const merged = resumeRecords(fromLms, local);
+
+  it('passes lessons and the location on as they are (the store merges them by time)', () => {
+    expect(merged.lessons).toBe(fromLms.lessons);
+    expect(merged.meta).toBe(fromLms.meta);
+  });
+
+  it('brings only attempts this browser does not have, so a local attempt keeps its mistakes', () => {
+    const quiz = merged.activities.find((a) => a.key === 'quiz:a')!;
+    expect(quiz.attempts.map((a) => a.score)).toEqual([90]);
+    expect(merged.activities.find((a) => a.key === 'quiz:b')!.attempts).toHaveLength(1);
+  });
+
+  it('skips an activity with nothing new, and never replaces a local draft', () => {
+    expect(merged.activities.map((a) => a.key)).toEqual(['quiz:a', 'quiz:b']);
+    const withDraft = resumeRecords({ ...fromLms, activities: [activity('exercise:chain', attempt(70, true, 9))] }, local);
+    expect(withDraft.activities[0]!.draft).toEqual({ step: 2 });
+  });
+});

@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import { courseIndex } from '$lib/course/course.ts';
+import { ProgressStore } from '$lib/progress/progress.svelte.ts';
+import { activityKey } from '$lib/progress/status.ts';
+import { memoryKeyValue, type KeyValue } from '$lib/progress/storage.ts';
+import { connectLms, LmsSession, packageVersion, resumableLocation } from './session.ts';
+import type { LmsStart } from './start.ts';
+import { QUIET, Scorm12API, Scorm2004API } from './scorm-again.ts';
+import { decodeSuspendData } from './suspend-data.ts';
+
+const [lesson1, lesson2] = courseIndex.modules[0]!.lessons;
+const quiz1 = activityKey('quiz', courseIndex.modules[0]!.id);
+
+/** The last value the course set for each element (some, like exit, cannot be read back). */
+function recordSetValues(lms: InstanceType<typeof Scorm12API> | InstanceType<typeof Scorm2004API>): Record<string, string> {
+  const sent: Record<string, string> = {};
+  lms.on(lms instanceof Scorm12API ? 'LMSSetValue.cmi.*' : 'SetValue.cmi.*', (element: string, value: string) => (sent[element] = value));
+  return sent;
+}
+
+/** A course frame inside an LMS frame that holds `api` under its version's name. */
+function frameIn(api: object | null, { name = 'API_1484_11', hash = '', meta = '' } = {}) {
+  const lms = { [name]: api } as Record<string, unknown>;
+  lms.parent = lms;
+  const doc = document.implementation.createHTMLDocument('course');
+  if (meta) doc.head.innerHTML = `<meta name="sz-scorm-version" content="${meta}">`;
+  const location = { hash };
+  const history = { state: null, replaceState: (_s: unknown, _t: string, url: string) => (location.hash = url) };
+  const events: string[] = [];
+  return { parent: lms, document: doc, location, history, events, dispatchEvent: (e: Event) => events.push(e.type) } as unknown as Window & { location: { hash: string }; events: string[] };
+}
+
+const connected = (start: LmsStart) => {
+  if (start.kind !== 'connected') throw new Error(`expected a connection, got ${JSON.stringify(start)}`);
+  return start.session;
+};
+
+async function openStore(kv: KeyValue = memoryKeyValue()) {
+  return { kv, store: await ProgressStore.open(kv) };
+}
+
+/** What the store holds for the learner now, as the bridge hands it to the session. */
+const progressOf = (store: ProgressStore) => ({ lessons: Object.values(store.lessons), activities: Object.values(store.activities), meta: store.meta });
+
+describe('connectLms', () => {
+  it('says absent when there is no LMS, and leaves the roster alone', async () => {
+    const { store } = await openStore();
+    expect(await connectLms(store, frameIn(null))).toEqual({ kind: 'absent' });
+    expect(store.profiles).toEqual([]);
+    expect(store.learner).toBeNull();
+  });
+
+  it('says failed when the LMS refuses to initialize', async () => {
+    const { store } = await openStore();
+    const api = new Scorm2004API(QUIET);
+    api.Initialize('');
+    api.Terminate(''); // a finished session cannot be started again
+    const start = await connectLms(store, frameIn(api));
+    expect(start.kind).toBe('failed');
+    expect(store.learner).toBeNull();
+  });
+
+  it('makes the LMS learner the learner: a profile by LMS id, «Имя Фамилия», no PIN, opened', async () => {
+    const { store } = await openStore();
+    const api = new Scorm2004API(QUIET);
+    api.loadFromJSON({ learner_id: 'u-17', learner_name: 'Иванова, Анна' });
+    const session = connected(await connectLms(store, frameIn(api)));
+    expect(session.version).toBe('2004');
+    expect(session.profileId).toBe('lms-u-17');
+    expect(store.learner).toMatchObject({ id: 'lms-u-17', name: 'Анна Иванова', pin: null });
+  });
+
+  it('says failed, and ends the LMS session, when this browser cannot keep the learner', async () => {
+    const full: KeyValue = { ...memoryKeyValue(), set: async () => Promise.reject(new DOMException('full', 'QuotaExceededError')) };
+    const { store } = await openStore(full);
+    const api = new Scorm2004API(QUIET);
+    api.loadFromJSON({ learner_id: 'u-17', learner_name: 'Анна' });
+    const start = await connectLms(store, frameIn(api));
+    expect(start).toMatchObject({ kind: 'failed', detail: /could not be saved/ });
+    expect(api.isTerminated()).toBe(true);
+    expect(store.learner).toBeNull();
+  });
+
+  it('opens the same profile on the next launch, even if someone gave it a PIN', async () => {
+    const { kv, store } = await openStore();
+    await store.saveProfile({ id: 'lms-u-17', name: 'Анна', pin: { salt: 'x', hash: 'y', iterations: 1 }, createdAt: 5, lastActiveAt: 5 });
+    const api = new Scorm12API(QUIET);
+    api.loadFromJSON({ core: { student_id: 'u-17', student_name: 'Иванова, Анна' } });
+    const { store: again } = await openStore(kv);
+    connected(await connectLms(again, frameIn(api, { name: 'API', meta: '1.2' })));
+    expect(again.profiles.filter((p) => p.id === 'lms-u-17')).toHaveLength(1);
+    expect(again.learner).toMatchObject({ id: 'lms-u-17', createdAt: 5, pin: null });
+  });
+});
+
+describe('a session reported to scorm-again, then resumed in another browser', () => {
+  it.each(['1.2', '2004'] as const)('SCORM %s', async (version) => {
+    const make = () => (version === '1.2' ? new Scorm12API(QUIET) : new Scorm2004API(QUIET));
+    const name = version === '1.2' ? 'API' : 'API_1484_11';
+    const lms = make();
+    lms.loadFromJSON(version === '1.2' ? { core: { student_id: 'u-5', student_name: 'Петров, Пётр' } } : { learner_id: 'u-5', learner_name: 'Петров, Пётр' });
+    const sent = recordSetValues(lms);
+
+    // First launch: read two lessons, fail then pass the first quiz, stop in the quiz.
+    const { store } = await openStore();
+    const session = connected(await connectLms(store, frameIn(lms, { name, meta: version })));
+    await store.visitLesson(lesson1!.id, true);
+    await store.visitLesson(lesson2!.id, true);
+    await store.recordAttempt(quiz1, { startedAt: Date.now() - 60_000, finishedAt: Date.now() - 30_000, score: 50, passed: false, mistakes: ['q2', 'q3'] });
+    await store.recordAttempt(quiz1, { startedAt: Date.now() - 20_000, finishedAt: Date.now(), score: 100, passed: true, mistakes: [] });
+    store.setLocation(`#/quiz/${courseIndex.modules[0]!.id}?q=2`);
+    expect(session.report(progressOf(store))).toBe(true);
+    expect(session.finish(progressOf(store))).toBe(true);
+
+    const location = `#/quiz/${courseIndex.modules[0]!.id}?q=2`;
+    if (version === '1.2') {
+      expect([sent['cmi.core.lesson_status'], sent['cmi.core.exit'], sent['cmi.core.lesson_location']]).toEqual(['incomplete', 'suspend', location]);
+      expect(sent['cmi.core.session_time']).toMatch(/^\d{4}:\d{2}:\d{2}\.\d{2}$/);
+    } else {
+      expect([sent['cmi.completion_status'], sent['cmi.success_status'], sent['cmi.exit'], sent['cmi.location']]).toEqual(['incomplete', 'unknown', 'suspend', location]);
+      expect(sent['cmi.session_time']).toMatch(/^PT[\d.HMS]+$/);
+      expect(Number(sent['cmi.progress_measure'])).toBeGreaterThan(0);
+    }
+    expect(sent['cmi.suspend_data']!.length).toBeLessThanOrEqual(4096);
+    expect(decodeSuspendData(courseIndex.steps, sent['cmi.suspend_data']!)?.lessons).toHaveLength(2);
+
+    // Another browser, the same learner: the LMS starts the course with what it stored.
+    const next = make();
+    next.loadFromJSON(JSON.parse(lms.renderCMIToJSONString()) as Record<string, unknown>);
+    const { store: elsewhere } = await openStore();
+    const frame = frameIn(next, { name, meta: version });
+    connected(await connectLms(elsewhere, frame));
+    expect(elsewhere.learner?.name).toBe('Пётр Петров');
+    expect(Object.values(elsewhere.lessons).filter((l) => l.finishedAt).map((l) => l.lessonId).sort()).toEqual([lesson1!.id, lesson2!.id].sort());
+    expect(elsewhere.activity(quiz1)).toMatchObject({ best: 100, passed: true });
+    expect(elsewhere.activity(quiz1)!.attempts.map((a) => a.score)).toEqual([50, 100]);
+    expect(frame.location.hash).toBe(`#/quiz/${courseIndex.modules[0]!.id}?q=2`);
+    expect(frame.events).toEqual(['hashchange']);
+  });
+});
+
+describe('merging what the LMS kept', () => {
+  it('never lowers a better result this browser has, and keeps its mistakes', async () => {
+    const { store } = await openStore();
+    const lms = new Scorm2004API(QUIET);
+    lms.loadFromJSON({ learner_id: 'u-9', learner_name: 'Оля' });
+    const first = connected(await connectLms(store, frameIn(lms)));
+    await store.recordAttempt(quiz1, { startedAt: 1, finishedAt: Date.now() - 5000, score: 60, passed: false, mistakes: ['q1'] });
+    first.finish(progressOf(store));
+
+    // Later, in this browser only (no LMS), the learner did better.
+    await store.recordAttempt(quiz1, { startedAt: 2, finishedAt: Date.now(), score: 100, passed: true, mistakes: [] });
+    const next = new Scorm2004API(QUIET);
+    next.loadFromJSON(JSON.parse(lms.renderCMIToJSONString()) as Record<string, unknown>);
+    connected(await connectLms(store, frameIn(next, { hash: '#/lesson/x' })));
+    const record = store.activity(quiz1)!;
+    expect(record).toMatchObject({ best: 100, passed: true });
+    expect(record.attempts).toHaveLength(2);
+    expect(record.attempts[0]!.mistakes).toEqual(['q1']);
+  });
+
+  it('a launch that names a place keeps it; suspend data from another course is ignored', async () => {
+    const { store } = await openStore();
+    const lms = new Scorm2004API(QUIET);
+    lms.loadFromJSON({ learner_id: 'u-3', learner_name: 'Ира', suspend_data: 'viewed=1,2|slide=3', location: `#/lesson/${lesson2!.id}` });
+    const frame = frameIn(lms, { hash: '#/final' });
+    connected(await connectLms(store, frame));
+    expect(frame.location.hash).toBe('#/final');
+    expect(store.lessons).toEqual({});
+    expect(store.meta.location).toBe(`#/lesson/${lesson2!.id}`);
+  });
+});
+
+describe('LmsSession.report', () => {
+  it('sends only what changed, and commits only then (or when forced)', async () => {
+    const calls: string[] = [];
+    const api = {
+      Initialize: () => 'true',
+      Terminate: () => 'true',
+      GetValue: () => '',
+      SetValue: (e: string) => (calls.push(e), 'true'),
+      Commit: () => (calls.push('Commit'), 'true'),
+      GetLastError: () => '0',
+      GetErrorString: () => '',
+    };
+    const { store } = await openStore();
+    const session = connected(await connectLms(store, frameIn(api)));
+    const empty = { lessons: [], activities: [], meta: null };
+    session.report(empty);
+    expect(calls).toContain('cmi.completion_status');
+    expect(calls.at(-2)).toBe('cmi.session_time');
+    expect(calls.at(-1)).toBe('Commit');
+    calls.length = 0;
+    expect(session.report(empty)).toBe(true);
+    expect(calls).toEqual([]);
+    session.report(empty, { force: true });
+    expect(calls).toEqual(['cmi.session_time', 'Commit']);
+    calls.length = 0;
+    session.report({ ...empty, meta: { location: `#/lesson/${lesson1!.id}`, updatedAt: Date.now() } });
+    expect(calls).toEqual(['cmi.location', 'cmi.suspend_data', 'cmi.session_time', 'Commit']);
+  });
+
+  it('reports a refused commit', async () => {
+    const api = { Initialize: () => 'true', Terminate: () => 'true', GetValue: () => '', SetValue: () => 'true', Commit: () => 'false', GetLastError: () => '391', GetErrorString: () => 'Commit failed' };
+    const { store } = await openStore();
+    const session = connected(await connectLms(store, frameIn(api)));
+    expect(session.report({ lessons: [], activities: [], meta: null })).toBe(false);
+    expect(session.lastError).toMatchObject({ call: 'commit', code: '391' });
+    expect(session).toBeInstanceOf(LmsSession);
+  });
+});
+
+describe('helpers', () => {
+  it('reads the package version from the launch page, 2004 when it says nothing', () => {
+    expect(packageVersion(frameIn(null, { meta: '1.2' }).document)).toBe('1.2');
+    expect(packageVersion(frameIn(null).document)).toBe('2004');
+  });
+
+  it('resumes only to a lesson, exercise or test route of this app', () => {
+    expect(resumableLocation('#/lesson/a1?p=p3')).toBe('#/lesson/a1?p=p3');
+    expect(resumableLocation('#/final')).toBe('#/final');
+    for (const bad of ['', null, '#/', '#/settings', '#/manager', 'javascript:alert(1)', 'https://example.org/#/lesson/a', `#/lesson/${'a'.repeat(2000)}`]) {
+      expect(resumableLocation(bad)).toBeNull();
+    }
+  });
+});

@@ -1,0 +1,29 @@
+/**
+ * The only LMS code in the normal build: in any mode but `scorm` this is `return null`, and the
+ * adapter is never bundled. The SCORM build loads the adapter on demand, before the first screen.
+ */
+import { loadMessages } from '$lib/i18n/index.ts';
+import type { ProgressStore } from '$lib/progress/progress.svelte.ts';
+import type { LmsSession } from './session.ts';
+
+/** How the course found itself at start-up in the SCORM build. */
+export type LmsStart =
+  /** An LMS answered: its learner is the learner, progress is reported to it. */
+  | { kind: 'connected'; session: LmsSession }
+  /** No LMS API anywhere: progress stays in this browser. */
+  | { kind: 'absent' }
+  /** An API was found but refused to start, or the learner could not be opened. */
+  | { kind: 'failed'; detail: string };
+
+/** Connects to the LMS in the SCORM build; null in every other build. */
+export async function startLms(store: ProgressStore): Promise<LmsStart | null> {
+  if (import.meta.env.MODE !== 'scorm') return null;
+  try {
+    // The LMS messages are needed only here; harmless when they are already bundled.
+    const [{ connectLms }] = await Promise.all([import('./session.ts'), loadMessages(['lms'])]);
+    return await connectLms(store);
+  } catch (error) {
+    console.warn('LMS adapter failed to load', error);
+    return { kind: 'failed', detail: (error as Error)?.message ?? String(error) };
+  }
+}

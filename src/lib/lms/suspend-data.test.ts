@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { courseIndex } from '$lib/course/course.ts';
+import type { ActivityRecord, AttemptRecord } from '$lib/progress/api.ts';
+import { activityKey } from '$lib/progress/status.ts';
+import { decodeSuspendData, encodeSuspendData, keptAttempts, LATEST_KEPT, stepsFingerprint, SUSPEND_LIMIT_12, type ProgressData } from './suspend-data.ts';
+import { activity, attempt, lessonRecord, testCourse } from './test-course.ts';
+
+const DAY = 86_400_000;
+const minuteOf = (ms: number) => Math.floor(ms / 60_000) * 60_000;
+
+/**
+ * The fullest progress the real course can hold: every lesson read, every activity tried
+ * `perActivity` times over ten years, with ids as long as a record allows (64 characters — an
+ * imported backup may carry any id) or store-made UUIDs, and a location with a long query.
+ */
+function worstCase({ perActivity = 1000, longIds = true } = {}): ProgressData {
+  const start = Date.UTC(2026, 0, 1);
+  const lessons = courseIndex.modules.flatMap((m) => m.lessons).map((l, i) => ({ lessonId: l.id, firstVisitedAt: start + i * DAY, lastVisitedAt: start + 3650 * DAY, finishedAt: start + i * DAY + 3_600_000 }));
+  const activities: ActivityRecord[] = courseIndex.steps
+    .filter((s) => s.kind !== 'lesson')
+    .map((s, k) => {
+      const key = activityKey(s.kind as 'quiz' | 'exercise' | 'final', s.id);
+      const attempts: AttemptRecord[] = Array.from({ length: perActivity }, (_, n) => {
+        const finishedAt = start + (n * 3650 * DAY) / perActivity + k * 60_000;
+        return {
+          id: longIds ? `${key}-${n}-`.padEnd(64, 'ж').slice(0, 64) : crypto.randomUUID(),
+          startedAt: finishedAt - 7 * 3_600_000,
+          finishedAt,
+          score: n === perActivity - 2 ? 100 : (n * 37) % 100, // the best is not the latest: three kept
+          passed: n % 3 === 0,
+          mistakes: Array.from({ length: 200 }, (_, m) => `question-${m}`),
+        };
+      });
+      return { key, attempts, best: 100, passed: true, draft: { answers: 'x'.repeat(5000) }, updatedAt: start + 3650 * DAY };
+    });
+  const lesson = courseIndex.steps.find((s) => s.kind === 'lesson')!;
+  return { lessons, activities, meta: { location: `#/lesson/${lesson.id}?p=${'p9'.repeat(55)}`, updatedAt: start + 3650 * DAY } };
+}
+
+describe('suspend data: the 4096-character limit of SCORM 1.2', () => {
+  /** The attempts that decide status, score and «пройден»: the earliest best and the first pass. */
+  const deciding = (a: ActivityRecord) => keptAttempts(a, 2).map((t) => [t.id, Math.round(t.score), t.passed]);
+
+  it('holds a learner who has done everything, 1000 times each, with store-made ids: nothing given up to fit', () => {
+    const data = worstCase({ longIds: false });
+    const text = encodeSuspendData(courseIndex.steps, data);
+    console.info(`suspend_data, everything done 1000 times (UUID ids): ${text.length} characters`);
+    expect(text.length).toBeLessThanOrEqual(SUSPEND_LIMIT_12);
+    const back = decodeSuspendData(courseIndex.steps, text)!;
+    expect(back.lessons).toHaveLength(data.lessons.length);
+    expect(back.activities.map((a) => a.attempts.map((t) => t.id))).toEqual(data.activities.map((a) => keptAttempts(a, 0).map((t) => t.id)));
+    expect(back.activities.map((a) => a.attempts.length)).toEqual(data.activities.map(() => 2 + LATEST_KEPT - 1)); // the best is among the latest
+    expect(back.meta?.location).toBe(data.meta!.location);
+  });
+
+  it('holds it with the longest ids a record allows (64 Cyrillic characters each), keeping what decides the result', () => {
+    const data = worstCase();
+    const text = encodeSuspendData(courseIndex.steps, data);
+    expect(text.length).toBeLessThanOrEqual(SUSPEND_LIMIT_12);
+    const back = decodeSuspendData(courseIndex.steps, text)!;
+    console.info(`suspend_data, worst case (64-character Cyrillic ids): ${text.length} characters; what it carries, as JSON: ${JSON.stringify(back).length}`);
+    expect(back.lessons.map((l) => [l.lessonId, l.finishedAt !== null])).toEqual(data.lessons.map((l) => [l.lessonId, true]));
+    expect(back.activities.map(deciding)).toEqual(data.activities.map(deciding));
+    expect(back.activities.map((a) => [a.key, a.best, a.passed])).toEqual(data.activities.map((a) => [a.key, 100, true]));
+    expect(back.meta?.location).toBe(data.meta!.location);
+  });
+
+  it('gives up the location’s query last, and never the best score or the pass', () => {
+    const data = worstCase();
+    // Each step down gives something up: the latest five → the latest one → none → the query.
+    const sizes = [encodeSuspendData(courseIndex.steps, data, Infinity)];
+    for (let i = 0; i < 3; i++) sizes.push(encodeSuspendData(courseIndex.steps, data, sizes[i]!.length - 1));
+    expect(sizes.map((t) => t.length)).toEqual([...sizes.map((t) => t.length)].sort((a, b) => b - a));
+    expect(new Set(sizes.map((t) => t.length)).size).toBe(4);
+    expect(sizes[0]!.length).toBeGreaterThan(SUSPEND_LIMIT_12);
+    const tight = sizes[3]!;
+    const back = decodeSuspendData(courseIndex.steps, tight)!;
+    expect(back.lessons).toHaveLength(data.lessons.length);
+    expect(back.activities.map(deciding)).toEqual(data.activities.map(deciding));
+    expect(back.meta?.location).toBe(data.meta!.location!.split('?')[0]);
+  });
+});
+
+describe('suspend data round trip', () => {
+  const index = testCourse();
+  const best = attempt(95, true, 30);
+  const data: ProgressData = {
+    lessons: [lessonRecord('a1', true, 0), lessonRecord('b1', false, 45)],
+    activities: [
+      activity('quiz:a', attempt(40, false, 10), attempt(85, true, 20), best, ...[60, 61, 62, 63, 64].map((score, i) => attempt(score, false, 40 + i))),
+      activity('final', attempt(70, false, 50, 'imported-attempt-7')),
+    ],
+    meta: { location: '#/quiz/a?q=3', updatedAt: Date.UTC(2026, 2, 10, 10, 0, 30) },
+  };
+  const back = decodeSuspendData(index.steps, encodeSuspendData(index.steps, data))!;
+
+  it('restores lessons to the minute, finished or not', () => {
+    expect(back.lessons).toEqual(data.lessons.map((l) => ({ ...l, firstVisitedAt: minuteOf(l.firstVisitedAt), lastVisitedAt: minuteOf(l.lastVisitedAt), finishedAt: l.finishedAt && minuteOf(l.finishedAt) })));
+  });
+
+  it('restores the earliest best, the first pass and the latest five with their ids, scores and times', () => {
+    const quiz = back.activities.find((a) => a.key === 'quiz:a')!;
+    const original = data.activities[0]!;
+    expect(quiz.attempts.map((a) => [a.id, a.score, a.passed])).toEqual(keptAttempts(original, 0).map((a) => [a.id, a.score, a.passed]));
+    expect(quiz.attempts.map((a) => a.score)).toEqual([85, 95, 60, 61, 62, 63, 64]); // the first try, 40, stays behind
+    expect(quiz).toMatchObject({ best: 95, passed: true, draft: null });
+    expect(quiz.attempts[1]).toEqual({ ...best, mistakes: [], finishedAt: minuteOf(best.finishedAt), startedAt: minuteOf(best.finishedAt) - 95_000 });
+    expect(back.activities.find((a) => a.key === 'final')!.attempts[0]!.id).toBe('imported-attempt-7');
+  });
+
+  it('restores the location with its query, and when it was set', () => {
+    expect(back.meta).toEqual({ location: '#/quiz/a?q=3', updatedAt: minuteOf(data.meta!.updatedAt) });
+  });
+
+  it('leaves out activities never attempted and records of steps the course does not have', () => {
+    const text = encodeSuspendData(index.steps, {
+      lessons: [lessonRecord('gone')],
+      activities: [activity('exercise:chain'), activity('quiz:gone', attempt(100, true))],
+      meta: { location: '#/lesson/gone', updatedAt: 1 },
+    });
+    expect(decodeSuspendData(index.steps, text)).toEqual({ lessons: [], activities: [], meta: null });
+  });
+
+  it('encodes nothing as almost nothing', () => {
+    const text = encodeSuspendData(index.steps, { lessons: [], activities: [], meta: null });
+    expect(text.length).toBeLessThan(20);
+    expect(decodeSuspendData(index.steps, text)).toEqual({ lessons: [], activities: [], meta: null });
+  });
+});
+
+describe('suspend data from elsewhere', () => {
+  const index = testCourse();
+  const text = encodeSuspendData(index.steps, { lessons: [lessonRecord('a1')], activities: [activity('quiz:a', attempt(90, true))], meta: null });
+
+  it('is ignored when written for a course with other steps', () => {
+    expect(stepsFingerprint(testCourse({ final: false }).steps)).not.toBe(stepsFingerprint(index.steps));
+    expect(decodeSuspendData(testCourse({ final: false }).steps, text)).toBeNull();
+  });
+
+  it.each([
+    ['empty', ''],
+    ['another course’s format', 'viewed=1,2,3|lastviewedslide=3'],
+    ['cut short', text.slice(0, -4)],
+    ['with extra bytes', `${text}AAAA`],
+    ['not base64url', `${text.slice(0, 8)}*${text.slice(9)}`],
+  ])('is null when %s', (_name, value) => {
+    expect(decodeSuspendData(index.steps, value)).toBeNull();
+  });
+});
