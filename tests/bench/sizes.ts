@@ -1,62 +1,69 @@
 /**
- * Byte sizes of a build, read from its index.html and its files: what the first screen loads
- * (the entry script, its static imports and CSS) and what the whole app weighs. Deterministic.
+ * Byte sizes of a build, read from Vite's build manifest: what the first screen's script is (the
+ * entry and its static imports), and what the whole app weighs — its code, and the course's text
+ * (lessons, questions, translations), which grows with the course and is reported apart. gzip -9.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+
+interface ManifestChunk {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  imports?: string[];
+}
 
 export interface SizeReport {
   firstScreenJs: number;
-  firstScreenCss: number;
-  appJs: number;
-  appCss: number;
-  /** The files counted as the first screen's script. */
   firstScreenFiles: string[];
-  largestChunks: { file: string; gzip: number }[];
+  firstScreenCss: number;
+  appCodeJs: number;
+  contentJs: number;
+  appCss: number;
+  largestChunks: { file: string; gzip: number; content: boolean }[];
 }
 
-const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+/** gzip -9 size of a built file. */
+export const gzipSize = (dist: string, file: string) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
 
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
-  });
-}
+/** True for chunks that are course text rather than code. */
+const isContent = (key: string) => /^content\/|\/locales\//.test(key);
 
-/** Static imports of a built chunk (`import … from "./x.js"`), not dynamic `import()`. */
-function staticImports(file: string): string[] {
-  const code = readFileSync(file, 'utf8');
-  const found = [...code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["'](\.\/[^"']+\.js)["']/g)].map((m) => m[1]!);
-  return found.map((rel) => join(file, '..', rel));
-}
-
-/** Measures a built folder (default dist/). */
+/** Measures a folder built with `vite build --manifest`. */
 export function measure(dist: string): SizeReport {
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const entry = [...html.matchAll(/<script[^>]+src="\.?\/?([^"]+\.js)"/g)].map((m) => join(dist, m[1]!));
-  const css = [...html.matchAll(/<link[^>]+href="\.?\/?([^"]+\.css)"/g)].map((m) => join(dist, m[1]!));
+  const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+  const entry = Object.entries(manifest).find(([, c]) => c.isEntry);
+  if (!entry) throw new Error('The build manifest has no entry');
   const seen = new Set<string>();
-  const queue = [...entry];
+  const queue = [entry[0]];
   while (queue.length) {
-    const file = queue.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    queue.push(...staticImports(file));
+    const key = queue.pop()!;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    queue.push(...(manifest[key]?.imports ?? []));
   }
-  const files = walk(dist).filter((f) => !/sw\.js$|workbox-.*\.js$/.test(f));
-  const js = files.filter((f) => extname(f) === '.js');
-  const allCss = files.filter((f) => extname(f) === '.css');
+  const firstFiles = [...seen].map((k) => manifest[k]!.file);
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const firstCss = [...html.matchAll(/<link[^>]+href="\.?\/?([^"]+\.css)"/g)].map((m) => m[1]!);
+
+  const chunks = new Map<string, { gzip: number; content: boolean }>();
+  for (const [key, chunk] of Object.entries(manifest)) {
+    if (!chunk.file.endsWith('.js') || chunks.has(chunk.file)) continue;
+    chunks.set(chunk.file, { gzip: gzipSize(dist, chunk.file), content: isContent(key) });
+  }
+  const cssFiles = new Set(Object.values(manifest).flatMap((c) => (c as { css?: string[] }).css ?? []));
+  const all = [...chunks.entries()];
   return {
-    firstScreenJs: [...seen].reduce((n, f) => n + gz(f), 0),
-    firstScreenFiles: [...seen].map((f) => relative(dist, f)),
-    firstScreenCss: css.reduce((n, f) => n + gz(f), 0),
-    appJs: js.reduce((n, f) => n + gz(f), 0),
-    appCss: allCss.reduce((n, f) => n + gz(f), 0),
-    largestChunks: js
-      .map((f) => ({ file: relative(dist, f), gzip: gz(f) }))
+    firstScreenJs: firstFiles.reduce((n, f) => n + gzipSize(dist, f), 0),
+    firstScreenFiles: firstFiles,
+    firstScreenCss: firstCss.reduce((n, f) => n + gzipSize(dist, f), 0),
+    appCodeJs: all.filter(([, c]) => !c.content).reduce((n, [, c]) => n + c.gzip, 0),
+    contentJs: all.filter(([, c]) => c.content).reduce((n, [, c]) => n + c.gzip, 0),
+    appCss: [...cssFiles].reduce((n, f) => n + gzipSize(dist, f), 0),
+    largestChunks: all
+      .map(([file, c]) => ({ file, ...c }))
       .sort((a, b) => b.gzip - a.gzip)
-      .slice(0, 8),
+      .slice(0, 10),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProfileSchema } from '$lib/progress/records.ts';
+import { ProfileSchema } from '$lib/progress/record-schemas.ts';
 import * as v from 'valibot';
 import { displayName, lmsProfileId, resumeRecords } from './learner.ts';
 import { activity, attempt, lessonRecord } from './test-course.ts';

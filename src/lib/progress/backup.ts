@@ -10,7 +10,8 @@
 import * as v from 'valibot';
 import type { ActivityRecord } from './api.ts';
 import { fnv1a64Hex } from './certificate.ts';
-import { ActivityRecordSchema, LearnerMetaSchema, LessonRecordSchema, mergeActivity, mergeLesson, ProfileSchema, type LearnerMeta, type LessonRecord, type Profile } from './records.ts';
+import { ActivityRecordSchema, LearnerMetaSchema, LessonRecordSchema, ProfileSchema } from './record-schemas.ts';
+import { mergeActivity, mergeLesson, type LearnerMeta, type LessonRecord, type Profile } from './records.ts';
 
 export const BACKUP_FORMAT = 'silnoe-zveno-backup';
 export const BACKUP_VERSION = 1;

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivityRecord, AttemptRecord } from './api.ts';
-import { mergeActivity, mergeLesson, mergeMeta, RECORD_VERSION, seal, unseal, type Migration } from './records.ts';
+import { validateRecord } from './record-schemas.ts';
+import { mergeActivity, mergeLesson, mergeMeta, RECORD_VERSION, seal, unseal as unsealWith, type Migration, type RecordType } from './records.ts';
+
+const unseal = (type: RecordType, stored: unknown, options?: Parameters<typeof unsealWith>[3]) => unsealWith(type, stored, validateRecord, options);
 
 const attempt = (id: string, score: number, finishedAt: number, passed = score >= 80): AttemptRecord => ({ id, startedAt: finishedAt - 10, finishedAt, score, passed, mistakes: [] });
 const activity = (attempts: AttemptRecord[], draft: unknown = null, updatedAt = 0): ActivityRecord => ({

@@ -1,10 +1,10 @@
 /**
- * What is stored, how each stored record is checked, migrated and merged. Pure: the storage module
+ * What is stored, how each stored record is unsealed, migrated and merged. Pure: the storage module
  * does the I/O, this module decides. Every record sits in an envelope `{ v, type, data }` so a
- * damaged or foreign value is recognised instead of crashing the app.
+ * damaged or foreign value is recognised instead of crashing the app. The schemas that check the
+ * data live in record-schemas.ts, which storage loads with the database code, off the first
+ * screen's script.
  */
-import * as v from 'valibot';
-import { AssignmentSchema, ReportSchema } from '../manager/schema.ts';
 import type { Assignment, Report } from '../manager/types.ts';
 import { withAttempt, type ActivityRecord, type AttemptRecord } from './api.ts';
 
@@ -67,67 +67,8 @@ export const DEFAULT_SETTINGS: DeviceSettings = {
   managerPin: null,
 };
 
-const time = v.pipe(v.number(), v.finite(), v.minValue(0));
-const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
-
-export const PinHashSchema = v.object({ salt: shortText(64), hash: shortText(128), iterations: v.pipe(v.number(), v.integer(), v.minValue(1)) });
-
-export const ProfileSchema = v.object({
-  id: shortText(64),
-  name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(80)),
-  pin: v.nullable(PinHashSchema),
-  createdAt: time,
-  lastActiveAt: time,
-});
-
-export const LessonRecordSchema = v.object({ lessonId: shortText(120), firstVisitedAt: time, lastVisitedAt: time, finishedAt: v.nullable(time) });
-
-export const AttemptSchema = v.object({
-  id: shortText(64),
-  startedAt: time,
-  finishedAt: time,
-  score: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
-  passed: v.boolean(),
-  mistakes: v.pipe(v.array(shortText(120)), v.maxLength(200)),
-});
-
-export const ActivityRecordSchema = v.object({
-  key: shortText(140),
-  attempts: v.pipe(v.array(AttemptSchema), v.maxLength(1000)),
-  best: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
-  passed: v.boolean(),
-  draft: v.unknown(),
-  updatedAt: time,
-});
-
-export const LearnerMetaSchema = v.object({ location: v.nullable(shortText(2000)), updatedAt: time });
-
-export const DeviceSettingsSchema = v.object({
-  idleMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(240)),
-  currentProfileId: v.nullable(shortText(64)),
-  lastActivityAt: time,
-  persistAsked: v.boolean(),
-  persistGranted: v.nullable(v.boolean()),
-  // Optional: settings stored before the manager area existed have no such field.
-  managerPin: v.optional(v.nullable(PinHashSchema), null),
-});
-
-/** A learner's accepted assignment: the assignment passes the same schema as a link does. */
-export const AcceptedAssignmentSchema = v.object({ assignment: AssignmentSchema, acceptedAt: time });
-
-const SCHEMAS = {
-  profile: ProfileSchema,
-  lesson: LessonRecordSchema,
-  activity: ActivityRecordSchema,
-  meta: LearnerMetaSchema,
-  settings: DeviceSettingsSchema,
-  assignment: AcceptedAssignmentSchema,
-  managerAssignment: AssignmentSchema,
-  managerReport: ReportSchema,
-} as const;
-
 /** Kinds of stored record. */
-export type RecordType = keyof typeof SCHEMAS;
+export type RecordType = 'profile' | 'lesson' | 'activity' | 'meta' | 'settings' | 'assignment' | 'managerAssignment' | 'managerReport';
 export type RecordData = {
   profile: Profile;
   lesson: LessonRecord;
@@ -160,6 +101,9 @@ export const MIGRATIONS: Record<number, Migration> = {};
 /** Why a stored value could not be used. */
 export type DamageReason = 'not-a-record' | 'newer-version' | 'no-migration' | 'invalid';
 
+/** Checks a record's data against its schema (see record-schemas.ts). */
+export type RecordValidator = (type: RecordType, data: unknown) => { ok: true; data: unknown } | { ok: false; detail: string };
+
 /** The outcome of reading a stored value. */
 export type ReadResult<T extends RecordType> = { ok: true; data: RecordData[T]; migrated: boolean } | { ok: false; reason: DamageReason; detail: string };
 
@@ -170,11 +114,12 @@ export function seal<T extends RecordType>(type: T, data: RecordData[T]): Envelo
 
 /**
  * Checks a stored value: the envelope, the version (migrating older ones step by step with
- * `migrations`), and the data against its schema. Never throws.
+ * `migrations`), and the data with `validate`. Never throws.
  */
 export function unseal<T extends RecordType>(
   type: T,
   stored: unknown,
+  validate: RecordValidator,
   { migrations = MIGRATIONS, current = RECORD_VERSION }: { migrations?: Record<number, Migration>; current?: number } = {},
 ): ReadResult<T> {
   if (typeof stored !== 'object' || stored === null || !('v' in stored) || !('data' in stored) || (stored as { type?: unknown }).type !== type) {
@@ -193,12 +138,9 @@ export function unseal<T extends RecordType>(
       return { ok: false, reason: 'invalid', detail: `migration from format ${from} failed: ${(error as Error).message}` };
     }
   }
-  const result = v.safeParse(SCHEMAS[type], data);
-  if (!result.success) {
-    const issue = result.issues[0];
-    return { ok: false, reason: 'invalid', detail: `${issue ? (v.getDotPath(issue) ?? '(root)') : ''}: ${issue?.message ?? 'invalid'}` };
-  }
-  return { ok: true, data: result.output as RecordData[T], migrated: version !== current };
+  const result = validate(type, data);
+  if (!result.ok) return { ok: false, reason: 'invalid', detail: result.detail };
+  return { ok: true, data: result.data as RecordData[T], migrated: version !== current };
 }
 
 /** Merges two records of the same lesson: earliest first visit, latest last visit, earliest finish. */

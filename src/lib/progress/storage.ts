@@ -4,7 +4,7 @@
  * lost), serialises read-modify-write per key across tabs with Web Locks, and tells other tabs
  * what changed over a BroadcastChannel. Failures become `StorageProblem`s, never crashes.
  */
-import { seal, unseal, type RecordData, type RecordType } from './records.ts';
+import { seal, unseal, type RecordData, type RecordType, type RecordValidator } from './records.ts';
 
 /** Where records live: the browser's database, or memory only (lost on reload). */
 export type StorageMode = 'indexeddb' | 'memory';
@@ -83,6 +83,10 @@ export class StorageWriteError extends Error {
 
 type LockManagerLike = { request<T>(name: string, cb: () => Promise<T>): Promise<T> };
 
+let checker: Promise<RecordValidator> | null = null;
+/** The record schemas, fetched once, with the database code rather than the first screen's. */
+const recordChecker = () => (checker ??= import('./record-schemas.ts').then((m) => m.validateRecord));
+
 /** Without Web Locks, writers are at least serialised inside this page (shared by every store). */
 const localLocks = new Map<string, Promise<unknown>>();
 
@@ -108,7 +112,7 @@ export class RecordStore {
   async read<T extends RecordType>(type: T, key: string): Promise<RecordData[T] | undefined> {
     const stored = await this.#kv.get(key);
     if (stored === null || stored === undefined) return undefined;
-    const result = unseal(type, stored);
+    const result = unseal(type, stored, await recordChecker());
     if (result.ok) return result.data;
     await this.#setAside(key, stored, `${result.reason}: ${result.detail}`);
     return undefined;
