@@ -79,8 +79,19 @@ async function answerByTouch(page: Page, q: Question, right: boolean): Promise<v
       return;
     case 'ordering': {
       const target = (right ? q.items : [...q.items].reverse()).map((i) => i.text);
+      let moved = false;
       for (const [t, text] of target.entries()) {
-        for (let i = (await orderOnScreen(page)).indexOf(text); i > t; i--) await page.getByRole('button', { name: `Поднять выше: ${text}`, exact: true }).tap();
+        for (let i = (await orderOnScreen(page)).indexOf(text); i > t; i--) {
+          await page.getByRole('button', { name: `Поднять выше: ${text}`, exact: true }).tap();
+          moved = true;
+        }
+      }
+      if (!moved) {
+        // The shuffle already showed the target order: move a card down and back, as a learner
+        // who checks their order would, so the answer counts as given.
+        const first = target[0]!;
+        await page.getByRole('button', { name: `Опустить ниже: ${first}`, exact: true }).tap();
+        await page.getByRole('button', { name: `Поднять выше: ${first}`, exact: true }).tap();
       }
       return;
     }
