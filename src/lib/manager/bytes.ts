@@ -3,6 +3,7 @@
  * Hand-written so that decoding is strict (one spelling per byte string) and works the same in every
  * browser and in Node, with no `atob` leniency about whitespace or padding.
  */
+import { crc32 } from '../checksum/crc32.ts';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const VALUES = new Map([...ALPHABET].map((c, i) => [c, i]));
@@ -43,16 +44,6 @@ export function fromBase64url(text: string): Uint8Array | null {
   return out;
 }
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
 /**
  * CRC-32 (the IEEE polynomial of zip and PNG) of a string's UTF-8 bytes, as 8 lowercase hex digits.
  *
@@ -63,7 +54,5 @@ const CRC_TABLE = (() => {
  * the person who sent it.
  */
 export function crc32Hex(text: string): string {
-  let c = 0xffffffff;
-  for (const byte of new TextEncoder().encode(text)) c = (CRC_TABLE[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
-  return ((c ^ 0xffffffff) >>> 0).toString(16).padStart(8, '0');
+  return crc32(new TextEncoder().encode(text)).toString(16).padStart(8, '0');
 }

@@ -1,4 +1,4 @@
-/** Saves text as a file through the browser's download (no server, no third party). */
+/** Saves text as a file through the browser's download (no server, no third party): backups, reports, CSV. */
 
 /** Characters a file name may not hold on common systems; they become `_`. */
 const UNSAFE = /[\\/:*?"<>|\p{Cc}\u202A-\u202E\u2066-\u2069]/gu;

@@ -1,4 +1,4 @@
-/** CRC-32 of bytes (the IEEE polynomial of zip and PNG). Pure, for the zip writer and reader. */
+/** CRC-32 of bytes (the IEEE polynomial of zip and PNG). Pure; the zip writer and the link checksum share it. */
 
 const TABLE = (() => {
   const table = new Uint32Array(256);
