@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enterAsLearner, launch, tabletContext } from '../e2e/browser.ts';
+import { assertChromium, enterAsLearner, launch, tabletContext } from '../e2e/browser.ts';
 import { serveStatic, type StaticServer } from '../e2e/static-server.ts';
 import { gzipSize, measure, type SizeReport } from './sizes.ts';
 
@@ -24,6 +24,7 @@ const timings: Record<string, number[]> = {};
 let fetchedBeforeReady = 0;
 
 beforeAll(async () => {
+  assertChromium();
   dist = mkdtempSync(join(tmpdir(), 'sz-bench-'));
   // vitest sets NODE_ENV=test, which would make a development build: measure what ships.
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir', '--manifest'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });

@@ -2,12 +2,24 @@
  * Real Chromium for the journeys: tablet-sized touch contexts, a console-error trap, axe-core,
  * and screenshots saved where a person can look at them.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
 
 /** Where Chromium lives: CHROME_PATH, else Debian's package. */
 export const chromiumPath = () => process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+/** Fails with how to get a browser when there is none: the journeys need a real one. */
+export function assertChromium(): void {
+  const path = chromiumPath();
+  if (!existsSync(path)) {
+    throw new Error(
+      `Chromium not found at ${path}. The end-to-end tests and the bench need a real Chromium: ` +
+        'install it with `sudo apt-get update && sudo apt-get install -y chromium` (Debian/Ubuntu), ' +
+        'or point CHROME_PATH at an existing Chromium or Chrome binary.',
+    );
+  }
+}
 
 export const TABLET = { width: 820, height: 1180 };
 export const SCREENSHOTS = 'tests/reports/screenshots';

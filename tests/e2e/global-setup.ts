@@ -3,24 +3,17 @@
  * the app once, and serve dist/ from a sub-folder so relative paths are proven.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { chromiumPath } from './browser.ts';
+import { assertChromium } from './browser.ts';
 import { serveStatic } from './static-server.ts';
 
 export const SUBFOLDER = '/kursy/silnoe-zveno/';
 
 export default async function setup(project: TestProject) {
-  const chromium = chromiumPath();
-  if (!existsSync(chromium)) {
-    throw new Error(
-      `Chromium not found at ${chromium}. The end-to-end tests need a real Chromium: ` +
-        'install it with `sudo apt-get update && sudo apt-get install -y chromium` (Debian/Ubuntu), ' +
-        'or point CHROME_PATH at an existing Chromium or Chrome binary.',
-    );
-  }
+  assertChromium();
   // Each run builds into its own folder, so parallel runs never serve each other's half-built files.
   const outDir = process.env.E2E_DIST ?? mkdtempSync(join(tmpdir(), 'sz-e2e-dist-'));
   if (!process.env.E2E_DIST) {
