@@ -143,6 +143,41 @@ describe('storage trouble', () => {
     watch.assertClean([/Progress not saved/]);
     await context.close();
   });
+  it('a damaged record: set aside and reported, everything else loads', async () => {
+    const context = await tabletContext(browser);
+    const page = await context.newPage();
+    const watch = watchPage(page, origin);
+    await page.goto(baseUrl);
+    await enterAsLearner(page, 'Зоя');
+    await readLesson(page, lessonA!.id);
+    await page.goto(`${baseUrl}#/module/${moduleA.id}`);
+    await expect.poll(() => page.getByText('✓ прочитан').count()).toBe(1);
+    // Damage one stored record in the real database, as a crash mid-write or a bad extension might.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('silnoe-zveno');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('records', 'readwrite');
+            const records = tx.objectStore('records');
+            const settings = records.get('device/settings');
+            settings.onsuccess = () => {
+              const id = (settings.result as { data: { currentProfileId: string } }).data.currentProfileId;
+              records.put({ v: 1, type: 'lesson', data: { lessonId: 42, firstVisitedAt: 'вчера' } }, `learner/${id}/lesson/broken`);
+            };
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    await page.reload();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: '1 запись прогресса повреждена и отложена' }).count()).toBe(1);
+    await expect.poll(() => page.getByText('✓ прочитан').count()).toBe(1);
+    await screenshot(page, 'storage-damaged');
+    watch.assertClean();
+    await context.close();
+  });
 });
 
 describe('a shared tablet', () => {
