@@ -399,8 +399,9 @@ export class ProgressStore implements ProgressApi {
     await this.#loadLearner(id);
     this.settings.currentProfileId = id;
     this.settings.lastActivityAt = Date.now();
-    this.locked = false;
+    // Saved before the learner's screens open, so a reload right after signing in comes back in.
     await this.#saveSettings();
+    this.locked = false;
     const profile = this.profiles.find((p) => p.id === id);
     if (profile) void this.saveProfile({ ...profile, lastActiveAt: Date.now() });
   }
