@@ -3,7 +3,7 @@ import { flushSync } from 'svelte';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { courseIndex } from '$lib/course/course.ts';
 import { setupI18n } from '$lib/i18n/index.ts';
-import { ProgressStore } from '$lib/progress/progress.svelte.ts';
+import { openStores, type AppStores } from '$lib/app/stores.ts';
 import { memoryKeyValue } from '$lib/progress/storage.ts';
 import LmsBridge from '$lib/components/layout/LmsBridge.svelte';
 import ScreenWithProgress from '../../../tests/harness/ScreenWithProgress.svelte';
@@ -33,10 +33,10 @@ function lmsFrame() {
   return { parent, document, location: { hash: '' }, history: { state: null, replaceState: () => {} } } as unknown as Window;
 }
 
-async function show(start?: (store: ProgressStore) => Promise<LmsStart>) {
-  const store = await ProgressStore.open(memoryKeyValue());
+async function show(start?: (store: AppStores) => Promise<LmsStart>) {
+  const store = await openStores(memoryKeyValue());
   const lms = start ? await start(store) : ({ kind: 'absent' } as const);
-  render(ScreenWithProgress, { props: { store, screen: LmsBridge, screenProps: { lms } } });
+  render(ScreenWithProgress, { props: { stores: store, screen: LmsBridge, screenProps: { lms } } });
   return store;
 }
 
@@ -63,10 +63,10 @@ describe('LmsBridge', () => {
     expect(screen.getByRole('status')).toBeEmptyDOMElement();
     vi.useFakeTimers();
     calls = [];
-    await store.visitLesson(lesson.id);
+    await store.progress.visitLesson(lesson.id);
     flushSync();
-    await store.visitLesson(lesson.id, true);
-    store.setLocation(`#/lesson/${lesson.id}`);
+    await store.progress.visitLesson(lesson.id, true);
+    store.progress.setLocation(`#/lesson/${lesson.id}`);
     flushSync();
     vi.advanceTimersByTime(1000);
     expect(calls).toEqual([]);
@@ -78,7 +78,7 @@ describe('LmsBridge', () => {
 
   it('flushes when the page is hidden, and ends the session when it goes away', async () => {
     const store = await show((s) => connectLms(s, lmsFrame()));
-    await store.visitLesson(lesson.id, true);
+    await store.progress.visitLesson(lesson.id, true);
     flushSync();
     calls = [];
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
@@ -95,7 +95,7 @@ describe('LmsBridge', () => {
   it('tells the learner when the LMS refuses the results', async () => {
     commitAnswer = 'false';
     const store = await show((s) => connectLms(s, lmsFrame()));
-    await store.visitLesson(lesson.id, true);
+    await store.progress.visitLesson(lesson.id, true);
     flushSync();
     document.dispatchEvent(new Event('visibilitychange')); // visible: nothing to flush
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
@@ -106,9 +106,9 @@ describe('LmsBridge', () => {
 
   it('inside an LMS, «Сменить ученика» or a lock comes straight back to the LMS learner', async () => {
     const store = await show((s) => connectLms(s, lmsFrame()));
-    expect(store.learner?.id).toBe('lms-u-1');
-    store.lock();
+    expect(store.roster.learner?.id).toBe('lms-u-1');
+    store.roster.lock();
     flushSync();
-    await vi.waitFor(() => expect(store.learner?.id).toBe('lms-u-1'));
+    await vi.waitFor(() => expect(store.roster.learner?.id).toBe('lms-u-1'));
   });
 });

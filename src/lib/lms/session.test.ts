@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { courseIndex } from '$lib/course/course.ts';
-import { ProgressStore } from '$lib/progress/progress.svelte.ts';
+import { openStores, type AppStores } from '$lib/app/stores.ts';
 import { activityKey } from '$lib/progress/status.ts';
 import { memoryKeyValue, type KeyValue } from '$lib/progress/storage.ts';
 import { connectLms, LmsSession, packageVersion, resumableLocation } from './session.ts';
@@ -36,18 +36,18 @@ const connected = (start: LmsStart) => {
 };
 
 async function openStore(kv: KeyValue = memoryKeyValue()) {
-  return { kv, store: await ProgressStore.open(kv) };
+  return { kv, store: await openStores(kv) };
 }
 
 /** What the store holds for the learner now, as the bridge hands it to the session. */
-const progressOf = (store: ProgressStore) => ({ lessons: Object.values(store.lessons), activities: Object.values(store.activities), meta: store.meta });
+const progressOf = (store: AppStores) => ({ lessons: Object.values(store.progress.lessons), activities: Object.values(store.progress.activities), meta: store.progress.meta });
 
 describe('connectLms', () => {
   it('says absent when there is no LMS, and leaves the roster alone', async () => {
     const { store } = await openStore();
     expect(await connectLms(store, frameIn(null))).toEqual({ kind: 'absent' });
-    expect(store.profiles).toEqual([]);
-    expect(store.learner).toBeNull();
+    expect(store.roster.profiles).toEqual([]);
+    expect(store.roster.learner).toBeNull();
   });
 
   it('says failed when the LMS refuses to initialize', async () => {
@@ -57,7 +57,7 @@ describe('connectLms', () => {
     api.Terminate(''); // a finished session cannot be started again
     const start = await connectLms(store, frameIn(api));
     expect(start.kind).toBe('failed');
-    expect(store.learner).toBeNull();
+    expect(store.roster.learner).toBeNull();
   });
 
   it('makes the LMS learner the learner: a profile by LMS id, «Имя Фамилия», no PIN, opened', async () => {
@@ -67,7 +67,7 @@ describe('connectLms', () => {
     const session = connected(await connectLms(store, frameIn(api)));
     expect(session.version).toBe('2004');
     expect(session.profileId).toBe('lms-u-17');
-    expect(store.learner).toMatchObject({ id: 'lms-u-17', name: 'Анна Иванова', pin: null });
+    expect(store.roster.learner).toMatchObject({ id: 'lms-u-17', name: 'Анна Иванова', pin: null });
   });
 
   it('says failed, and ends the LMS session, when this browser cannot keep the learner', async () => {
@@ -78,18 +78,18 @@ describe('connectLms', () => {
     const start = await connectLms(store, frameIn(api));
     expect(start).toMatchObject({ kind: 'failed', detail: /could not be saved/ });
     expect(api.isTerminated()).toBe(true);
-    expect(store.learner).toBeNull();
+    expect(store.roster.learner).toBeNull();
   });
 
   it('opens the same profile on the next launch, even if someone gave it a PIN', async () => {
     const { kv, store } = await openStore();
-    await store.saveProfile({ id: 'lms-u-17', name: 'Анна', pin: { salt: 'x', hash: 'y', iterations: 1 }, createdAt: 5, lastActiveAt: 5 });
+    await store.roster.saveProfile({ id: 'lms-u-17', name: 'Анна', pin: { salt: 'x', hash: 'y', iterations: 1 }, createdAt: 5, lastActiveAt: 5 });
     const api = new Scorm12API(QUIET);
     api.loadFromJSON({ core: { student_id: 'u-17', student_name: 'Иванова, Анна' } });
     const { store: again } = await openStore(kv);
     connected(await connectLms(again, frameIn(api, { name: 'API', meta: '1.2' })));
-    expect(again.profiles.filter((p) => p.id === 'lms-u-17')).toHaveLength(1);
-    expect(again.learner).toMatchObject({ id: 'lms-u-17', createdAt: 5, pin: null });
+    expect(again.roster.profiles.filter((p) => p.id === 'lms-u-17')).toHaveLength(1);
+    expect(again.roster.learner).toMatchObject({ id: 'lms-u-17', createdAt: 5, pin: null });
   });
 });
 
@@ -104,11 +104,11 @@ describe('a session reported to scorm-again, then resumed in another browser', (
     // First launch: read two lessons, fail then pass the first quiz, stop in the quiz.
     const { store } = await openStore();
     const session = connected(await connectLms(store, frameIn(lms, { name, meta: version })));
-    await store.visitLesson(lesson1!.id, true);
-    await store.visitLesson(lesson2!.id, true);
-    await store.recordAttempt(quiz1, { startedAt: Date.now() - 60_000, finishedAt: Date.now() - 30_000, score: 50, passed: false, mistakes: ['q2', 'q3'] });
-    await store.recordAttempt(quiz1, { startedAt: Date.now() - 20_000, finishedAt: Date.now(), score: 100, passed: true, mistakes: [] });
-    store.setLocation(`#/quiz/${courseIndex.modules[0]!.id}?q=2`);
+    await store.progress.visitLesson(lesson1!.id, true);
+    await store.progress.visitLesson(lesson2!.id, true);
+    await store.progress.recordAttempt(quiz1, { startedAt: Date.now() - 60_000, finishedAt: Date.now() - 30_000, score: 50, passed: false, mistakes: ['q2', 'q3'] });
+    await store.progress.recordAttempt(quiz1, { startedAt: Date.now() - 20_000, finishedAt: Date.now(), score: 100, passed: true, mistakes: [] });
+    store.progress.setLocation(`#/quiz/${courseIndex.modules[0]!.id}?q=2`);
     expect(session.report(progressOf(store))).toBe(true);
     expect(session.finish(progressOf(store))).toBe(true);
 
@@ -130,10 +130,10 @@ describe('a session reported to scorm-again, then resumed in another browser', (
     const { store: elsewhere } = await openStore();
     const frame = frameIn(next, { name, meta: version });
     connected(await connectLms(elsewhere, frame));
-    expect(elsewhere.learner?.name).toBe('Пётр Петров');
-    expect(Object.values(elsewhere.lessons).filter((l) => l.finishedAt).map((l) => l.lessonId).sort()).toEqual([lesson1!.id, lesson2!.id].sort());
-    expect(elsewhere.activity(quiz1)).toMatchObject({ best: 100, passed: true });
-    expect(elsewhere.activity(quiz1)!.attempts.map((a) => a.score)).toEqual([50, 100]);
+    expect(elsewhere.roster.learner?.name).toBe('Пётр Петров');
+    expect(Object.values(elsewhere.progress.lessons).filter((l) => l.finishedAt).map((l) => l.lessonId).sort()).toEqual([lesson1!.id, lesson2!.id].sort());
+    expect(elsewhere.progress.activity(quiz1)).toMatchObject({ best: 100, passed: true });
+    expect(elsewhere.progress.activity(quiz1)!.attempts.map((a) => a.score)).toEqual([50, 100]);
     expect(frame.location.hash).toBe(`#/quiz/${courseIndex.modules[0]!.id}?q=2`);
     expect(frame.events).toEqual(['hashchange']);
   });
@@ -145,15 +145,15 @@ describe('merging what the LMS kept', () => {
     const lms = new Scorm2004API(QUIET);
     lms.loadFromJSON({ learner_id: 'u-9', learner_name: 'Оля' });
     const first = connected(await connectLms(store, frameIn(lms)));
-    await store.recordAttempt(quiz1, { startedAt: 1, finishedAt: Date.now() - 5000, score: 60, passed: false, mistakes: ['q1'] });
+    await store.progress.recordAttempt(quiz1, { startedAt: 1, finishedAt: Date.now() - 5000, score: 60, passed: false, mistakes: ['q1'] });
     first.finish(progressOf(store));
 
     // Later, in this browser only (no LMS), the learner did better.
-    await store.recordAttempt(quiz1, { startedAt: 2, finishedAt: Date.now(), score: 100, passed: true, mistakes: [] });
+    await store.progress.recordAttempt(quiz1, { startedAt: 2, finishedAt: Date.now(), score: 100, passed: true, mistakes: [] });
     const next = new Scorm2004API(QUIET);
     next.loadFromJSON(JSON.parse(lms.renderCMIToJSONString()) as Record<string, unknown>);
     connected(await connectLms(store, frameIn(next, { hash: '#/lesson/x' })));
-    const record = store.activity(quiz1)!;
+    const record = store.progress.activity(quiz1)!;
     expect(record).toMatchObject({ best: 100, passed: true });
     expect(record.attempts).toHaveLength(2);
     expect(record.attempts[0]!.mistakes).toEqual(['q1']);
@@ -166,8 +166,8 @@ describe('merging what the LMS kept', () => {
     const frame = frameIn(lms, { hash: '#/final' });
     connected(await connectLms(store, frame));
     expect(frame.location.hash).toBe('#/final');
-    expect(store.lessons).toEqual({});
-    expect(store.meta.location).toBe(`#/lesson/${lesson2!.id}`);
+    expect(store.progress.lessons).toEqual({});
+    expect(store.progress.meta.location).toBe(`#/lesson/${lesson2!.id}`);
   });
 });
 

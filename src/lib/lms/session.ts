@@ -6,7 +6,8 @@
 import { courseIndex } from '$lib/course/course.ts';
 import type { CourseIndex } from '$lib/course/types.ts';
 import { isLearningRoute } from '$lib/components/layout/route-kinds.ts';
-import type { ProgressStore } from '$lib/progress/progress.svelte.ts';
+import type { LearnerProgress } from '$lib/progress/learner.svelte.ts';
+import type { Roster } from '$lib/progress/roster.svelte.ts';
 import { LmsConnection, type LmsError } from './connection.ts';
 import { findLmsApi, type WindowLike } from './discovery.ts';
 import { displayName, lmsProfileId, resumeRecords } from './learner.ts';
@@ -93,7 +94,7 @@ export function resumableLocation(location: string | null | undefined): string |
  * with the LMS's resume data merged in, and moves to where they stopped unless the launch named
  * a place itself. Never throws: trouble becomes `failed`, and the course goes on in the browser.
  */
-export async function connectLms(store: ProgressStore, win: Window = window): Promise<LmsStart> {
+export async function connectLms({ roster, progress }: { roster: Roster; progress: LearnerProgress }, win: Window = window): Promise<LmsStart> {
   const found = findLmsApi(win as unknown as WindowLike, packageVersion(win.document));
   if (!found) return { kind: 'absent' };
   const connection = new LmsConnection(found);
@@ -103,19 +104,19 @@ export async function connectLms(store: ProgressStore, win: Window = window): Pr
     const learnerId = connection.get(elements.id);
     const profileId = lmsProfileId(learnerId || 'anonymous');
     const now = Date.now();
-    const existing = store.profiles.find((p) => p.id === profileId);
+    const existing = roster.profiles.find((p) => p.id === profileId);
     // The LMS signed the learner in: their profile here needs no PIN of its own.
     const profile = { id: profileId, name: displayName(connection.get(elements.name), learnerId), pin: null, createdAt: existing?.createdAt ?? now, lastActiveAt: now };
-    if (!(await store.saveProfile(profile))) throw new Error('the LMS learner could not be saved in this browser');
+    if (!(await roster.saveProfile(profile))) throw new Error('the LMS learner could not be saved in this browser');
 
     const fromLms = decodeSuspendData(courseIndex.steps, connection.get(elements.suspendData)) ?? { lessons: [], activities: [], meta: null };
     const lmsLocation = resumableLocation(connection.get(elements.location));
     if (!fromLms.meta && lmsLocation) fromLms.meta = { location: lmsLocation, updatedAt: 0 };
-    await store.mergeInto(profileId, resumeRecords(fromLms, await store.readLearner(profileId)));
-    const opened = await store.selectProfile(profileId);
+    await progress.mergeInto(profileId, resumeRecords(fromLms, await progress.readLearner(profileId)));
+    const opened = await roster.selectProfile(profileId);
     if (opened !== 'ok') throw new Error(`the LMS learner could not be opened (${opened})`);
 
-    const resume = resumableLocation(store.meta.location);
+    const resume = resumableLocation(progress.meta.location);
     if (resume && ['', '#', '#/'].includes(win.location.hash)) {
       // As the router's own replace() does: no new history entry, and tell the router.
       win.history.replaceState(win.history.state, '', resume);

@@ -3,7 +3,8 @@
  * adapter is never bundled. The SCORM build loads the adapter on demand, before the first screen.
  */
 import { loadMessages } from '$lib/i18n/index.ts';
-import type { ProgressStore } from '$lib/progress/progress.svelte.ts';
+import type { LearnerProgress } from '$lib/progress/learner.svelte.ts';
+import type { Roster } from '$lib/progress/roster.svelte.ts';
 import type { LmsSession } from './session.ts';
 
 /** How the course found itself at start-up in the SCORM build. */
@@ -16,12 +17,12 @@ export type LmsStart =
   | { kind: 'failed'; detail: string };
 
 /** Connects to the LMS in the SCORM build; null in every other build. */
-export async function startLms(store: ProgressStore): Promise<LmsStart | null> {
+export async function startLms(stores: { roster: Roster; progress: LearnerProgress }): Promise<LmsStart | null> {
   if (import.meta.env.MODE !== 'scorm') return null;
   try {
     // The LMS messages are needed only here; harmless when they are already bundled.
     const [{ connectLms }] = await Promise.all([import('./session.ts'), loadMessages(['lms'])]);
-    return await connectLms(store);
+    return await connectLms(stores);
   } catch (error) {
     console.warn('LMS adapter failed to load', error);
     return { kind: 'failed', detail: (error as Error)?.message ?? String(error) };

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
 import { openKeyValue, memoryKeyValue, RecordStore, type KeyValue } from './storage.ts';
-import { ProgressStore } from './progress.svelte.ts';
+import { openStores, type AppStores } from '$lib/app/stores.ts';
 import { seal } from './records.ts';
 
 let dbName: string;
@@ -20,19 +20,19 @@ afterEach(() => {
 
 describe('storage over IndexedDB (fake-indexeddb)', () => {
   it('keeps what was written for the next open', async () => {
-    const a = await ProgressStore.open(kv);
-    await a.createProfile('Анна', null);
-    await a.visitLesson('l1', true);
-    await a.recordAttempt('quiz:m1', { startedAt: 1, finishedAt: 2, score: 80, passed: true, mistakes: [] });
-    a.setLocation('#/quiz/m1?q=3');
+    const a = await openStores(kv);
+    await a.roster.createProfile('Анна', null);
+    await a.progress.visitLesson('l1', true);
+    await a.progress.recordAttempt('quiz:m1', { startedAt: 1, finishedAt: 2, score: 80, passed: true, mistakes: [] });
+    a.progress.setLocation('#/quiz/m1?q=3');
     await new Promise((r) => setTimeout(r, 20));
 
-    const b = await ProgressStore.open((await openKeyValue(dbName)).kv);
+    const b = await openStores((await openKeyValue(dbName)).kv);
     flushSync();
-    expect(b.learner?.name).toBe('Анна');
-    expect(b.lessons['l1']?.finishedAt).toBeGreaterThan(0);
-    expect(b.activity('quiz:m1')).toMatchObject({ best: 80, passed: true });
-    expect(b.meta.location).toBe('#/quiz/m1?q=3');
+    expect(b.roster.learner?.name).toBe('Анна');
+    expect(b.progress.lessons['l1']?.finishedAt).toBeGreaterThan(0);
+    expect(b.progress.activity('quiz:m1')).toMatchObject({ best: 80, passed: true });
+    expect(b.progress.meta.location).toBe('#/quiz/m1?q=3');
   });
 
   it('falls back to memory and says so when IndexedDB is refused', async () => {
@@ -82,56 +82,56 @@ describe('storage over IndexedDB (fake-indexeddb)', () => {
 
   it('turns a full disk into a visible problem and keeps the answer in memory', async () => {
     const full: KeyValue = { ...memoryKeyValue(), set: async () => Promise.reject(new DOMException('full', 'QuotaExceededError')) };
-    const store = await ProgressStore.open(full);
-    await store.createProfile('Борис', null);
-    await store.recordAttempt('quiz:m1', { startedAt: 1, finishedAt: 2, score: 50, passed: false, mistakes: ['q1'] });
-    expect(store.problem).toBe('quota');
-    expect(store.activity('quiz:m1')?.attempts).toHaveLength(1);
+    const store = await openStores(full);
+    await store.roster.createProfile('Борис', null);
+    await store.progress.recordAttempt('quiz:m1', { startedAt: 1, finishedAt: 2, score: 50, passed: false, mistakes: ['q1'] });
+    expect(store.storage.problem).toBe('quota');
+    expect(store.progress.activity('quiz:m1')?.attempts).toHaveLength(1);
   });
 });
 
 describe('profiles on a shared tablet', () => {
   it('opens a PIN-protected learner only with the right PIN', async () => {
-    const store = await ProgressStore.open(kv);
-    const anna = await store.createProfile('Анна', '1234');
-    await store.visitLesson('l1');
-    store.lock();
-    expect(store.learner).toBeNull();
-    expect(store.lessons).toEqual({});
-    expect(await store.selectProfile(anna.id)).toBe('pin-required');
-    expect(await store.selectProfile(anna.id, '9999')).toBe('wrong-pin');
-    expect(store.learner).toBeNull();
-    expect(await store.selectProfile(anna.id, '1234')).toBe('ok');
-    expect(store.lessons['l1']).toBeDefined();
+    const store = await openStores(kv);
+    const anna = await store.roster.createProfile('Анна', '1234');
+    await store.progress.visitLesson('l1');
+    store.roster.lock();
+    expect(store.roster.learner).toBeNull();
+    expect(store.progress.lessons).toEqual({});
+    expect(await store.roster.selectProfile(anna.id)).toBe('pin-required');
+    expect(await store.roster.selectProfile(anna.id, '9999')).toBe('wrong-pin');
+    expect(store.roster.learner).toBeNull();
+    expect(await store.roster.selectProfile(anna.id, '1234')).toBe('ok');
+    expect(store.progress.lessons['l1']).toBeDefined();
   });
 
   it('keeps learners apart', async () => {
-    const store = await ProgressStore.open(kv);
-    await store.createProfile('Анна', null);
-    await store.visitLesson('l1', true);
-    store.lock();
-    await store.createProfile('Борис', null);
-    expect(store.learner?.name).toBe('Борис');
-    expect(store.lessons).toEqual({});
+    const store = await openStores(kv);
+    await store.roster.createProfile('Анна', null);
+    await store.progress.visitLesson('l1', true);
+    store.roster.lock();
+    await store.roster.createProfile('Борис', null);
+    expect(store.roster.learner?.name).toBe('Борис');
+    expect(store.progress.lessons).toEqual({});
   });
 
   it('locks after the idle time and not before', async () => {
-    const store = await ProgressStore.open(kv);
-    await store.createProfile('Анна', null);
+    const store = await openStores(kv);
+    await store.roster.createProfile('Анна', null);
     const now = Date.now();
-    store.touch(now);
-    expect(store.lockIfIdle(now + 9 * 60_000)).toBe(false);
-    expect(store.lockIfIdle(now + 10 * 60_000 + 1)).toBe(true);
-    expect(store.learner).toBeNull();
+    store.roster.touch(now);
+    expect(store.roster.lockIfIdle(now + 9 * 60_000)).toBe(false);
+    expect(store.roster.lockIfIdle(now + 10 * 60_000 + 1)).toBe(true);
+    expect(store.roster.learner).toBeNull();
   });
 
   it('does not reopen a locked learner on the next start', async () => {
-    const store = await ProgressStore.open(kv);
-    await store.createProfile('Анна', null);
-    store.lock();
+    const store = await openStores(kv);
+    await store.roster.createProfile('Анна', null);
+    store.roster.lock();
     await new Promise((r) => setTimeout(r, 20));
-    const again = await ProgressStore.open((await openKeyValue(dbName)).kv);
-    expect(again.learner).toBeNull();
-    expect(again.profiles.map((p) => p.name)).toEqual(['Анна']);
+    const again = await openStores((await openKeyValue(dbName)).kv);
+    expect(again.roster.learner).toBeNull();
+    expect(again.roster.profiles.map((p) => p.name)).toEqual(['Анна']);
   });
 });

@@ -48,7 +48,7 @@ export const DeviceSettingsSchema = v.object({
   lastActivityAt: time,
   persistAsked: v.boolean(),
   persistGranted: v.nullable(v.boolean()),
-  // Optional: settings stored before the manager area existed have no such field.
+  // Legacy, optional: earlier builds kept the manager PIN here (moved to `manager/pin` on load).
   managerPin: v.optional(v.nullable(PinHashSchema), null),
 });
 
@@ -62,6 +62,7 @@ const SCHEMAS = {
   meta: LearnerMetaSchema,
   settings: DeviceSettingsSchema,
   assignment: AcceptedAssignmentSchema,
+  managerPin: PinHashSchema,
   managerAssignment: AssignmentSchema,
   managerReport: ReportSchema,
 } as const;

@@ -48,7 +48,7 @@ export interface DeviceSettings {
   lastActivityAt: number;
   persistAsked: boolean;
   persistGranted: boolean | null;
-  /** The manager area's PIN (hashed); null until a manager sets one on this device. */
+  /** Legacy: where earlier builds kept the manager PIN; moved to its own record (`manager/pin`) on load. */
   managerPin: PinHash | null;
 }
 
@@ -68,7 +68,7 @@ export const DEFAULT_SETTINGS: DeviceSettings = {
 };
 
 /** Kinds of stored record. */
-export type RecordType = 'profile' | 'lesson' | 'activity' | 'meta' | 'settings' | 'assignment' | 'managerAssignment' | 'managerReport';
+export type RecordType = 'profile' | 'lesson' | 'activity' | 'meta' | 'settings' | 'assignment' | 'managerPin' | 'managerAssignment' | 'managerReport';
 export type RecordData = {
   profile: Profile;
   lesson: LessonRecord;
@@ -77,6 +77,8 @@ export type RecordData = {
   settings: DeviceSettings;
   /** Under `learner/<id>/assignment/<assignmentId>`. */
   assignment: AcceptedAssignment;
+  /** The manager area's PIN (hashed), under `manager/pin`. */
+  managerPin: PinHash;
   /** An assignment the manager created on this device, under `manager/assignment/<id>`. */
   managerAssignment: Assignment;
   /** A report the manager imported, under `manager/report/<key>`. */

@@ -6,7 +6,7 @@ import { setupI18n } from '$lib/i18n/index.ts';
 import { encode } from '$lib/manager/codec.ts';
 import { sampleAssignment, sampleReport } from '$lib/manager/test-data.ts';
 import type { Assignment } from '$lib/manager/types.ts';
-import { ProgressStore } from '$lib/progress/progress.svelte.ts';
+import { openStores, type AppStores } from '$lib/app/stores.ts';
 import { memoryKeyValue } from '$lib/progress/storage.ts';
 import ScreenWithProgress from '../../../tests/harness/ScreenWithProgress.svelte';
 import AssignScreen from './AssignScreen.svelte';
@@ -19,10 +19,10 @@ const payload = (a: Assignment = sampleAssignment({ due: '2099-05-20' })) => {
   return e.text;
 };
 
-async function open(wild: string | null, store?: ProgressStore) {
-  store ??= await ProgressStore.open(memoryKeyValue());
-  if (!store.learner) await store.createProfile('Анна', null);
-  const view = render(ScreenWithProgress, { props: { store, screen: AssignScreen, screenProps: { params: { wild } } } });
+async function open(wild: string | null, store?: AppStores) {
+  store ??= await openStores(memoryKeyValue());
+  if (!store.roster.learner) await store.roster.createProfile('Анна', null);
+  const view = render(ScreenWithProgress, { props: { stores: store, screen: AssignScreen, screenProps: { params: { wild } } } });
   return { store, view };
 }
 
@@ -39,7 +39,7 @@ describe('AssignScreen', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Принять задание' }));
     expect(await screen.findByText('Задание принято. Оно на главной странице.')).toBeInTheDocument();
-    expect(Object.keys(store.assignments)).toEqual([hostile.id]);
+    expect(Object.keys(store.progress.assignments)).toEqual([hostile.id]);
     view.unmount();
 
     await open(payload(hostile), store);
@@ -60,7 +60,7 @@ describe('AssignScreen', () => {
     expect(alert).toHaveTextContent(message);
     expect(alert).toHaveTextContent('Ничего не изменено.');
     expect(screen.queryByRole('button', { name: 'Принять задание' })).toBeNull();
-    expect(store.assignments).toEqual({});
+    expect(store.progress.assignments).toEqual({});
   });
 
   it('warns that the due date has passed but still lets the learner accept', async () => {

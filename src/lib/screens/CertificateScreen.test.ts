@@ -4,7 +4,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { courseIndex } from '$lib/course/course.ts';
 import { setupI18n } from '$lib/i18n/index.ts';
 import { certificateCode } from '$lib/progress/certificate.ts';
-import { ProgressStore } from '$lib/progress/progress.svelte.ts';
+import { openStores, type AppStores } from '$lib/app/stores.ts';
 import type { Profile } from '$lib/progress/records.ts';
 import { memoryKeyValue } from '$lib/progress/storage.ts';
 import { completeCourse } from '../../../tests/harness/complete-course.ts';
@@ -15,21 +15,21 @@ import CertificateScreen from './CertificateScreen.svelte';
 beforeAll(() => setupI18n());
 
 const FINISHED = Date.UTC(2025, 4, 15, 10);
-let store: ProgressStore;
+let store: AppStores;
 let learner: Profile;
 
 beforeEach(async () => {
-  store = await ProgressStore.open(memoryKeyValue());
-  learner = await store.createProfile('Анна <b>К.</b>', null);
+  store = await openStores(memoryKeyValue());
+  learner = await store.roster.createProfile('Анна <b>К.</b>', null);
 });
 
-const complete = () => store.mergeInto(learner.id, { ...completeCourse(courseIndex, FINISHED, 92), meta: null });
+const complete = () => store.progress.mergeInto(learner.id, { ...completeCourse(courseIndex, FINISHED, 92), meta: null });
 
 describe('CertificateScreen before the course is complete', () => {
   it('says what is left, with a link to every module not done', async () => {
     const first = courseIndex.modules[0]!;
-    await store.mergeInto(learner.id, { lessons: first.lessons.map((l) => ({ lessonId: l.id, firstVisitedAt: 1, lastVisitedAt: 1, finishedAt: 1 })), activities: [], meta: null });
-    render(ScreenWithProgress, { store, screen: CertificateScreen });
+    await store.progress.mergeInto(learner.id, { lessons: first.lessons.map((l) => ({ lessonId: l.id, firstVisitedAt: 1, lastVisitedAt: 1, finishedAt: 1 })), activities: [], meta: null });
+    render(ScreenWithProgress, { stores: store, screen: CertificateScreen });
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Сертификат пока не получен');
     const n = courseIndex.modules.length;
     expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent(new RegExp(`Осталось ${n} модул`));
@@ -39,14 +39,14 @@ describe('CertificateScreen before the course is complete', () => {
     }
     expect(screen.getByRole('link', { name: new RegExp(first.title) })).toHaveTextContent('В процессе');
     expect(screen.queryByRole('button', { name: 'Печать' })).toBeNull();
-    render(ScreenWithProgress, { store, screen: CertificateLink });
+    render(ScreenWithProgress, { stores: store, screen: CertificateLink });
     expect(screen.queryByRole('link', { name: 'Сертификат о прохождении курса' })).toBeNull();
   });
 
   it('sends to the final test when only the final test is left', async () => {
     const { lessons, activities } = completeCourse(courseIndex, FINISHED);
-    await store.mergeInto(learner.id, { lessons, activities: activities.filter((a) => a.key !== 'final'), meta: null });
-    render(ScreenWithProgress, { store, screen: CertificateScreen });
+    await store.progress.mergeInto(learner.id, { lessons, activities: activities.filter((a) => a.key !== 'final'), meta: null });
+    render(ScreenWithProgress, { stores: store, screen: CertificateScreen });
     expect(screen.getByText('Все модули пройдены.')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Перейти к итоговому тесту' })).toHaveAttribute('href', '#/final');
   });
@@ -57,7 +57,7 @@ describe('CertificateScreen once the course is complete', () => {
     await complete();
     const user = userEvent.setup();
     const print = vi.spyOn(window, 'print').mockImplementation(() => {});
-    render(ScreenWithProgress, { store, screen: CertificateScreen });
+    render(ScreenWithProgress, { stores: store, screen: CertificateScreen });
     const certificate = screen.getByRole('article', { name: 'Сертификат' });
     expect(within(certificate).getByRole('heading', { level: 1 })).toHaveTextContent('Сертификат');
     expect(certificate).toHaveTextContent('Анна <b>К.</b>');
@@ -74,7 +74,7 @@ describe('CertificateScreen once the course is complete', () => {
 
   it('has a link to it for the home screen', async () => {
     await complete();
-    render(ScreenWithProgress, { store, screen: CertificateLink });
+    render(ScreenWithProgress, { stores: store, screen: CertificateLink });
     expect(screen.getByRole('link', { name: 'Сертификат о прохождении курса' })).toHaveAttribute('href', '#/certificate');
   });
 });

@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/svelte';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { courseIndex } from '$lib/course/course.ts';
 import { setupI18n } from '$lib/i18n/index.ts';
-import { ProgressStore } from '$lib/progress/progress.svelte.ts';
+import { openStores, type AppStores } from '$lib/app/stores.ts';
 import { memoryKeyValue } from '$lib/progress/storage.ts';
 import ScreenWithProgress from '../../../tests/harness/ScreenWithProgress.svelte';
 import HomeScreen from './HomeScreen.svelte';
@@ -10,9 +10,9 @@ import HomeScreen from './HomeScreen.svelte';
 beforeAll(() => setupI18n());
 
 async function show(props: Record<string, unknown> = {}) {
-  const store = await ProgressStore.open(memoryKeyValue());
-  await store.createProfile('Анна', null);
-  render(ScreenWithProgress, { props: { store, screen: HomeScreen, screenProps: props } });
+  const store = await openStores(memoryKeyValue());
+  await store.roster.createProfile('Анна', null);
+  render(ScreenWithProgress, { props: { stores: store, screen: HomeScreen, screenProps: props } });
   return store;
 }
 

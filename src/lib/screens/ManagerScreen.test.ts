@@ -3,18 +3,18 @@ import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setupI18n } from '$lib/i18n/index.ts';
 import { sampleAssignment } from '$lib/manager/test-data.ts';
-import { ProgressStore } from '$lib/progress/progress.svelte.ts';
+import { openStores, type AppStores } from '$lib/app/stores.ts';
 import { memoryKeyValue } from '$lib/progress/storage.ts';
 import ScreenWithProgress from '../../../tests/harness/ScreenWithProgress.svelte';
 import ManagerScreen from './ManagerScreen.svelte';
 
 beforeAll(() => setupI18n());
 
-const show = (store: ProgressStore) => render(ScreenWithProgress, { props: { store, screen: ManagerScreen } });
+const show = (store: AppStores) => render(ScreenWithProgress, { props: { stores: store, screen: ManagerScreen } });
 
 describe('ManagerScreen', () => {
   it('asks for a new PIN twice on first use, then opens the area', async () => {
-    const store = await ProgressStore.open(memoryKeyValue());
+    const store = await openStores(memoryKeyValue());
     show(store);
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Для руководителя');
     expect(screen.getByRole('heading', { name: 'Задайте PIN-код руководителя' })).toBeInTheDocument();
@@ -25,21 +25,21 @@ describe('ManagerScreen', () => {
     await userEvent.type(screen.getByLabelText('Повторите PIN-код'), '1243');
     await userEvent.click(screen.getByRole('button', { name: 'Задать PIN и войти' }));
     expect(screen.getByRole('alert')).toHaveTextContent('не совпадают');
-    expect(store.settings.managerPin).toBeNull();
+    expect(store.manager.pin).toBeNull();
     await userEvent.type(screen.getByLabelText('PIN-код из 4 цифр'), '1234');
     await userEvent.type(screen.getByLabelText('Повторите PIN-код'), '1234');
     await userEvent.click(screen.getByRole('button', { name: 'Задать PIN и войти' }));
     expect(await screen.findByRole('button', { name: 'Выйти' })).toBeInTheDocument();
-    expect(store.settings.managerPin).not.toBeNull();
+    expect(store.manager.pin).not.toBeNull();
     expect(await screen.findByText('На этом устройстве заданий пока нет.')).toBeInTheDocument();
     expect(screen.getByText(/контрольной суммой, но не подписью/)).toBeInTheDocument();
   });
 
   it('opens only with the right PIN, lists the assignments made here, and «Выйти» locks it', async () => {
-    const store = await ProgressStore.open(memoryKeyValue());
-    await store.setManagerPin('4821');
-    await store.saveManagerAssignment(sampleAssignment({ due: '2099-05-20', manager: '<b>Ольга</b>' }));
-    store.lockManager();
+    const store = await openStores(memoryKeyValue());
+    await store.manager.setPin('4821');
+    await store.manager.saveAssignment(sampleAssignment({ due: '2099-05-20', manager: '<b>Ольга</b>' }));
+    store.manager.lock();
     show(store);
     expect(screen.getByRole('heading', { name: 'Введите PIN-код руководителя' })).toBeInTheDocument();
     expect(screen.queryByLabelText('Повторите PIN-код')).toBeNull();
@@ -59,7 +59,7 @@ describe('ManagerScreen', () => {
     expect(screen.getByRole('button', { name: 'Скрыть ссылку' })).toHaveAttribute('aria-expanded', 'true');
 
     await userEvent.click(screen.getByRole('button', { name: 'Выйти' }));
-    expect(store.managerUnlocked).toBe(false);
+    expect(store.manager.unlocked).toBe(false);
     expect(screen.getByRole('heading', { name: 'Введите PIN-код руководителя' })).toBeInTheDocument();
     expect(screen.queryByText('<b>Ольга</b>')).toBeNull();
   });

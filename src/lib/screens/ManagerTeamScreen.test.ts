@@ -6,7 +6,7 @@ import { setupI18n } from '$lib/i18n/index.ts';
 import { encode, linkTo } from '$lib/manager/codec.ts';
 import type { Report } from '$lib/manager/types.ts';
 import { COURSE_MODULES, inProgress, passed, sampleAssignment, sampleReport } from '$lib/manager/test-data.ts';
-import { ProgressStore } from '$lib/progress/progress.svelte.ts';
+import { openStores, type AppStores } from '$lib/app/stores.ts';
 import { memoryKeyValue } from '$lib/progress/storage.ts';
 import ScreenWithProgress from '../../../tests/harness/ScreenWithProgress.svelte';
 import ManagerTeamScreen from './ManagerTeamScreen.svelte';
@@ -25,11 +25,11 @@ const link = (r = ivan) => {
 };
 
 async function show(reports: Report[] = []) {
-  const store = await ProgressStore.open(memoryKeyValue());
-  await store.setManagerPin('4821');
-  await store.saveManagerAssignment(assignment);
-  await store.saveReports(reports);
-  render(ScreenWithProgress, { props: { store, screen: ManagerTeamScreen } });
+  const store = await openStores(memoryKeyValue());
+  await store.manager.setPin('4821');
+  await store.manager.saveAssignment(assignment);
+  await store.manager.saveReports(reports);
+  render(ScreenWithProgress, { props: { stores: store, screen: ManagerTeamScreen } });
   return store;
 }
 
@@ -49,7 +49,7 @@ describe('ManagerTeamScreen', () => {
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('Строка 2');
     expect(alert).toHaveTextContent('контрольная сумма не сходится');
-    expect(await store.readReports()).toHaveLength(1);
+    expect(await store.manager.readReports()).toHaveLength(1);
 
     const region = screen.getByRole('region', { name: 'Таблица команды (прокручивается вбок)' });
     expect(region).toHaveAttribute('tabindex', '0');

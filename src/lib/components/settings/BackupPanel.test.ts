@@ -4,7 +4,7 @@ import { flushSync } from 'svelte';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setupI18n } from '$lib/i18n/index.ts';
 import { backupText, makeBackup, parseBackup } from '$lib/progress/backup.ts';
-import { ProgressStore } from '$lib/progress/progress.svelte.ts';
+import { openStores, type AppStores } from '$lib/app/stores.ts';
 import type { Profile } from '$lib/progress/records.ts';
 import { memoryKeyValue } from '$lib/progress/storage.ts';
 import ScreenWithProgress from '../../../../tests/harness/ScreenWithProgress.svelte';
@@ -12,24 +12,24 @@ import BackupPanel from './BackupPanel.svelte';
 
 beforeAll(() => setupI18n());
 
-let store: ProgressStore;
+let store: AppStores;
 let anna: Profile;
 
 beforeEach(async () => {
-  store = await ProgressStore.open(memoryKeyValue());
-  anna = await store.createProfile('Анна', null);
-  await store.visitLesson('l1', true);
-  await store.recordAttempt('quiz:m1', { startedAt: 1, finishedAt: 2, score: 60, passed: false, mistakes: ['q1'] });
+  store = await openStores(memoryKeyValue());
+  anna = await store.roster.createProfile('Анна', null);
+  await store.progress.visitLesson('l1', true);
+  await store.progress.recordAttempt('quiz:m1', { startedAt: 1, finishedAt: 2, score: 60, passed: false, mistakes: ['q1'] });
 });
 afterEach(() => vi.restoreAllMocks());
 
-const show = () => render(ScreenWithProgress, { store, screen: BackupPanel });
+const show = () => render(ScreenWithProgress, { stores: store, screen: BackupPanel });
 const jsonFile = (text: string, name = 'backup.json') => new File([text], name, { type: 'application/json' });
 const fileInput = () => screen.getByLabelText('Загрузить из файла');
 /** Everything on the device, to prove that a refused file changed nothing. */
 const snapshot = async () => {
-  const profiles = [...store.profiles].sort((a, b) => a.id.localeCompare(b.id));
-  return { profiles: profiles.map((p) => ({ ...p, lastActiveAt: 0 })), data: await Promise.all(profiles.map((p) => store.readLearner(p.id))) };
+  const profiles = [...store.roster.profiles].sort((a, b) => a.id.localeCompare(b.id));
+  return { profiles: profiles.map((p) => ({ ...p, lastActiveAt: 0 })), data: await Promise.all(profiles.map((p) => store.progress.readLearner(p.id))) };
 };
 
 /** A backup of another device's learner with a finished lesson and a passed quiz. */
@@ -93,8 +93,8 @@ describe('BackupPanel: a refused file changes nothing', () => {
 
   it('refuses a PIN-protected learner of this device who is not signed in', async () => {
     const user = userEvent.setup();
-    const vera = await store.createProfile('Вера', '1234');
-    await store.selectProfile(anna.id);
+    const vera = await store.roster.createProfile('Вера', '1234');
+    await store.roster.selectProfile(anna.id);
     show();
     const before = await snapshot();
     await user.upload(fileInput(), jsonFile(backupText(otherDevice({ id: vera.id, name: 'Вера' }))));
@@ -129,11 +129,11 @@ describe('BackupPanel: loading a backup', () => {
     await user.click(within(preview).getByRole('button', { name: 'Объединить' }));
     expect(await screen.findByText(/ученик Борис добавлен на это устройство/)).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
-    expect(store.profiles.map((p) => p.name).sort()).toEqual(['Анна', 'Борис']);
-    const boris = await store.readLearner('p-boris');
+    expect(store.roster.profiles.map((p) => p.name).sort()).toEqual(['Анна', 'Борис']);
+    const boris = await store.progress.readLearner('p-boris');
     expect(boris.lessons).toMatchObject([{ lessonId: 'l2', finishedAt: 20 }]);
     expect(boris.activities).toMatchObject([{ key: 'final', best: 90, passed: true }]);
-    expect(store.learner?.id).toBe(anna.id); // still Анна's session
+    expect(store.roster.learner?.id).toBe(anna.id); // still Анна's session
   });
 
   it('merges into the signed-in learner, keeping the better result and every attempt', async () => {
@@ -156,9 +156,9 @@ describe('BackupPanel: loading a backup', () => {
     await user.click(within(preview).getByRole('button', { name: 'Объединить' }));
     expect(await screen.findByText('Готово: прогресс ученика Анна загружен.')).toBeInTheDocument();
     flushSync();
-    expect(store.activities['quiz:m1']).toMatchObject({ best: 60 });
-    expect(store.activities['quiz:m1']?.attempts).toHaveLength(2);
-    expect(store.lessons['l1']?.finishedAt).toBeGreaterThan(0);
+    expect(store.progress.activities['quiz:m1']).toMatchObject({ best: 60 });
+    expect(store.progress.activities['quiz:m1']?.attempts).toHaveLength(2);
+    expect(store.progress.lessons['l1']?.finishedAt).toBeGreaterThan(0);
   });
 
   it('says so when the device refuses to save, instead of claiming success', async () => {
@@ -170,8 +170,8 @@ describe('BackupPanel: loading a backup', () => {
       if (full) throw Object.assign(new Error('full'), { name: 'QuotaExceededError' });
       return set(key, value);
     };
-    store = await ProgressStore.open(kv);
-    await store.createProfile('Анна', null);
+    store = await openStores(kv);
+    await store.roster.createProfile('Анна', null);
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     show();
     await user.upload(fileInput(), jsonFile(backupText(otherDevice())));
@@ -183,7 +183,7 @@ describe('BackupPanel: loading a backup', () => {
 
   it('says when a backup holds nothing new, and offers only to close', async () => {
     const user = userEvent.setup();
-    const backup = makeBackup(anna, await store.readLearner(anna.id), Date.now());
+    const backup = makeBackup(anna, await store.progress.readLearner(anna.id), Date.now());
     show();
     await user.upload(fileInput(), jsonFile(backupText(backup)));
     expect(await screen.findByText('В копии нет ничего нового: прогресс не изменится.')).toBeInTheDocument();

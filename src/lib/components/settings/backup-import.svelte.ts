@@ -1,10 +1,12 @@
 /**
  * The steps of loading a backup into this device: read the file, check it, show what will change,
  * and merge only when the learner confirms. Any refused file ends in an error and changes nothing.
- * Talks to the progress store only through its public methods.
+ * Talks to the stores only through their public methods.
  */
 import { MAX_BACKUP_BYTES, parseBackup, previewImport, profileFromBackup, type Backup, type BackupError, type ImportPreview } from '$lib/progress/backup.ts';
-import type { ProgressStore } from '$lib/progress/progress.svelte.ts';
+import type { LearnerProgress } from '$lib/progress/learner.svelte.ts';
+import type { Roster } from '$lib/progress/roster.svelte.ts';
+import type { StorageHealth } from '$lib/progress/storage-health.svelte.ts';
 
 /** Where the import stands. */
 export type ImportPhase =
@@ -23,10 +25,14 @@ const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase('ru') === 
 export class BackupImport {
   /** The current step; the panel draws it. Raw: the backup inside goes to storage as it is, not as a proxy. */
   phase = $state.raw<ImportPhase>({ kind: 'idle' });
-  #store: ProgressStore;
+  #roster: Roster;
+  #progress: LearnerProgress;
+  #storage: StorageHealth;
 
-  constructor(store: ProgressStore) {
-    this.#store = store;
+  constructor(stores: { roster: Roster; progress: LearnerProgress; storage: StorageHealth }) {
+    this.#roster = stores.roster;
+    this.#progress = stores.progress;
+    this.#storage = stores.storage;
   }
 
   /** Reads and checks a chosen file, then shows the preview (or why it cannot be loaded). */
@@ -62,10 +68,10 @@ export class BackupImport {
     if (here === 'pin-required') return;
     this.phase = { kind: 'importing', name: backup.profile.name };
     if (!here) {
-      await this.#store.saveProfile(profileFromBackup(backup, Date.now()));
+      await this.#roster.saveProfile(profileFromBackup(backup, Date.now()));
       if (this.#failed()) return;
     }
-    await this.#store.mergeInto(backup.profile.id, { lessons: backup.lessons, activities: backup.activities, meta: backup.meta });
+    await this.#progress.mergeInto(backup.profile.id, { lessons: backup.lessons, activities: backup.activities, meta: backup.meta });
     if (this.#failed()) return;
     this.phase = { kind: 'done', name: here?.name ?? backup.profile.name, isNew: !here };
   }
@@ -78,19 +84,19 @@ export class BackupImport {
   async #preview(backup: Backup): Promise<void> {
     const here = this.#target(backup);
     if (here === 'pin-required') return;
-    const existing = here ? await this.#store.readLearner(here.id) : { lessons: [], activities: [] };
+    const existing = here ? await this.#progress.readLearner(here.id) : { lessons: [], activities: [] };
     this.phase = {
       kind: 'preview',
       backup,
       preview: previewImport(backup, { profile: here, lessons: existing.lessons, activities: existing.activities }),
-      sameName: !here && this.#store.profiles.some((p) => sameName(p.name, backup.profile.name)),
+      sameName: !here && this.#roster.profiles.some((p) => sameName(p.name, backup.profile.name)),
     };
   }
 
   /** The learner here who receives the backup; a PIN-protected one must be the one signed in. */
   #target(backup: Backup) {
-    const here = this.#store.profiles.find((p) => p.id === backup.profile.id);
-    if (here?.pin && this.#store.learner?.id !== here.id) {
+    const here = this.#roster.profiles.find((p) => p.id === backup.profile.id);
+    if (here?.pin && this.#roster.learner?.id !== here.id) {
       this.phase = { kind: 'pin-required', name: here.name };
       return 'pin-required' as const;
     }
@@ -99,7 +105,7 @@ export class BackupImport {
 
   /** True (and says so) when the store could not write; a memory-only store is not a failure. */
   #failed(): boolean {
-    if (this.#store.problem !== 'quota' && this.#store.problem !== 'write-failed') return false;
+    if (this.#storage.problem !== 'quota' && this.#storage.problem !== 'write-failed') return false;
     this.phase = { kind: 'save-failed' };
     return true;
   }

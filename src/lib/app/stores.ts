@@ -1,0 +1,34 @@
+/**
+ * Opens the app's stores over one database: storage health, the roster, the learner's progress and
+ * the manager store, and hands each down by its own context. The only module that knows them all.
+ */
+import { provideManager } from '$lib/manager/context.ts';
+import { ManagerStore } from '$lib/manager/manager-store.svelte.ts';
+import { provideLearnerStores } from '$lib/progress/context.ts';
+import { LearnerProgress } from '$lib/progress/learner.svelte.ts';
+import { Roster } from '$lib/progress/roster.svelte.ts';
+import { StorageHealth } from '$lib/progress/storage-health.svelte.ts';
+import type { KeyValue } from '$lib/progress/storage.ts';
+
+export interface AppStores {
+  storage: StorageHealth;
+  roster: Roster;
+  progress: LearnerProgress;
+  manager: ManagerStore;
+}
+
+/** Opens storage (IndexedDB, or memory when refused; `kv` for tests), loads the roster and the manager PIN. */
+export async function openStores(kv?: KeyValue): Promise<AppStores> {
+  const storage = await StorageHealth.open(kv);
+  const roster = new Roster(storage);
+  const progress = new LearnerProgress(storage, roster);
+  await roster.load();
+  const manager = await ManagerStore.open(storage, roster);
+  return { storage, roster, progress, manager };
+}
+
+/** Hands every store down by its context; called once by the app shell (or a test harness). */
+export function provideStores(stores: AppStores): void {
+  provideLearnerStores(stores);
+  provideManager(stores.manager);
+}
