@@ -115,6 +115,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
+          // A real browser on a busy machine: polls wait up to 10 s (per call); tests set their own limits.
+          expect: { requireAssertions: true, poll: { timeout: 10_000, interval: 50 } },
           include: ['tests/e2e/**/*.e2e.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 60_000,

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { assertChromium } from './browser.ts';
+import { assertChromium } from './harness.ts';
 import { serveStatic } from './static-server.ts';
 
 export const SUBFOLDER = '/kursy/silnoe-zveno/';
