@@ -305,7 +305,11 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
 export function storedRecord(page: Page, path: string): Promise<Record<string, unknown> | null> {
   return page.evaluate(async (path) => {
     const ask = <T>(r: IDBRequest<T>) => new Promise<T>((ok, fail) => ((r.onsuccess = () => ok(r.result)), (r.onerror = () => fail(r.error))));
-    const db = await ask(indexedDB.open('silnoe-zveno'));
+    const open = indexedDB.open('silnoe-zveno');
+    // No database yet: do not create one under the app (abort the upgrade), there is nothing stored.
+    open.onupgradeneeded = () => open.transaction?.abort();
+    const db = await ask(open).catch(() => null);
+    if (!db) return null;
     try {
       if (!db.objectStoreNames.contains('records')) return null;
       const records = db.transaction('records', 'readonly').objectStore('records');
