@@ -3,13 +3,12 @@
  * alone, by move buttons alone and by mouse; the weakest-link simulator lost and won; the
  * promptness exercise completed. Every screen is axe-clean, error-free and never scrolls sideways.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, CDPSession, Locator, Page } from 'playwright-core';
-import { axeViolations, enterAsLearner, launch, screenshot, tabletContext, watchPage } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { CDPSession, Locator, Page } from 'playwright-core';
+import { assertPageSound, enterAsLearner, h1, screenshot, storedRecord, useBrowser, withContext } from './harness.ts';
 
 const baseUrl = inject('baseUrl');
-const origin = new URL(baseUrl).origin;
-let browser: Browser;
+useBrowser();
 
 const RESTAURANT = { id: 'cepochka-restorana', title: 'Соберите цепочку ресторана', right: ['sklad', 'povar', 'oficiant', 'posetitel'] };
 const HOTEL = { id: 'cepochka-gostinicy', title: 'Соберите цепочку гостиницы', right: ['prachechnaya', 'gornichnaya', 'administrator', 'gost'] };
@@ -25,32 +24,14 @@ const LABELS: Record<string, string> = {
   taksist: 'Водитель такси',
 };
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 const cardsIn = (page: Page, zone: 'chain' | 'aside') => page.locator(`[data-zone="${zone}"] [data-card]`).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.card));
 const handle = (page: Page, id: string) => page.getByRole('button', { name: LABELS[id], exact: true });
 const verdict = (page: Page) => page.getByRole('status').filter({ hasText: /\S/ }).last();
 
-async function assertPageSound(page: Page, name: string) {
-  expect(await page.locator('h1').count(), `${name}: one h1`).toBe(1);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${name}: no sideways scrolling`).toBeLessThanOrEqual(0);
-  expect(await axeViolations(page), `${name}: axe violations`).toEqual([]);
-}
-
-async function openExercise(context: BrowserContext, id: string, title: string) {
-  const page = await context.newPage();
-  const watch = watchPage(page, origin);
+async function openExercise(page: Page, id: string, title: string) {
   await page.goto(`${baseUrl}#/exercise/${id}`);
   await enterAsLearner(page, 'Анна');
   await expect.poll(() => h1(page)).toBe(title);
-  return { page, watch };
 }
 
 /** The learner's finger: real touch events through the DevTools protocol, with moves in between. */
@@ -62,9 +43,6 @@ async function touchDrag(cdp: CDPSession, from: { x: number; y: number }, to: { 
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
   }
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  // A finger takes a moment to reach the next control; a tap sent within Chromium's double-tap
-  // window (300 ms) right after a gesture is swallowed, which no person could do anyway.
-  await new Promise((resolve) => setTimeout(resolve, 350));
 }
 
 const centre = async (locator: Locator) => {
@@ -107,227 +85,221 @@ async function markRolesByTouch(page: Page, marks: string[]) {
 
 describe('the chain builder', () => {
   it('is completed by real touch drag on a tablet', async () => {
-    const context = await tabletContext(browser);
-    const { page, watch } = await openExercise(context, RESTAURANT.id, RESTAURANT.title);
-    await assertPageSound(page, 'chain at start');
-    await screenshot(page, 'exercise-chain-start');
+    await withContext('tablet', async (context, page) => {
+      await openExercise(page, RESTAURANT.id, RESTAURANT.title);
+      await assertPageSound(page, 'chain at start');
+      await screenshot(page, 'exercise-chain-start');
 
-    const cdp = await context.newCDPSession(page);
-    // Mid-drag the card follows the finger and a bar shows where it would land; back home, nothing moved.
-    const home = await centre(handle(page, 'posetitel'));
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: home.x, y: home.y }] });
-    for (const dy of [-20, -50, -80, -105]) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: home.x, y: home.y + dy }] });
-    await screenshot(page, 'exercise-chain-dragging');
-    await touchDrag(cdp, { x: home.x, y: home.y - 105 }, home, 4);
-    expect(await cardsIn(page, 'chain')).toEqual(['oficiant', 'sklad', 'posetitel', 'povar']);
+      const cdp = await context.newCDPSession(page);
+      // Mid-drag the card follows the finger and a bar shows where it would land; back home, nothing moved.
+      const home = await centre(handle(page, 'posetitel'));
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: home.x, y: home.y }] });
+      for (const dy of [-20, -50, -80, -105]) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: home.x, y: home.y + dy }] });
+      await screenshot(page, 'exercise-chain-dragging');
+      await touchDrag(cdp, { x: home.x, y: home.y - 105 }, home, 4);
+      expect(await cardsIn(page, 'chain')).toEqual(['oficiant', 'sklad', 'posetitel', 'povar']);
 
-    await dragIntoOrder(page, RESTAURANT.right, (from, to) => touchDrag(cdp, from, to));
-    expect(await cardsIn(page, 'chain')).toEqual(RESTAURANT.right);
-    await screenshot(page, 'exercise-chain-ordered');
-    await page.getByRole('button', { name: 'Проверить' }).tap();
-    await expect.poll(() => verdict(page).textContent()).toContain('Порядок верный!');
-    await assertPageSound(page, 'chain roles');
-    await markRolesByTouch(page, ['Повар — внутренний клиент склада', 'Официант — внутренний клиент повара', 'Посетитель — внешний клиент']);
-    await expect.poll(() => page.getByRole('heading', { name: 'Упражнение выполнено' }).count()).toBe(1);
-    expect(await page.getByText('Результат: 100 из 100. Зачтено.').count()).toBe(1);
-    await assertPageSound(page, 'chain done');
-    await screenshot(page, 'exercise-chain-done');
-    watch.assertClean();
-    await context.close();
-  });
+      await dragIntoOrder(page, RESTAURANT.right, (from, to) => touchDrag(cdp, from, to));
+      expect(await cardsIn(page, 'chain')).toEqual(RESTAURANT.right);
+      await screenshot(page, 'exercise-chain-ordered');
+      await page.getByRole('button', { name: 'Проверить' }).tap();
+      await expect.poll(() => verdict(page).textContent()).toContain('Порядок верный!');
+      await assertPageSound(page, 'chain roles');
+      await markRolesByTouch(page, ['Повар — внутренний клиент склада', 'Официант — внутренний клиент повара', 'Посетитель — внешний клиент']);
+      await expect.poll(() => page.getByRole('heading', { name: 'Упражнение выполнено' }).count()).toBe(1);
+      expect(await page.getByText('Результат: 100 из 100. Зачтено.').count()).toBe(1);
+      await assertPageSound(page, 'chain done');
+      await screenshot(page, 'exercise-chain-done');
+    });
+  }, 60_000);
 
   it('is completed by keyboard alone, and Escape cancels a move', async () => {
-    const context = await tabletContext(browser);
-    const { page, watch } = await openExercise(context, RESTAURANT.id, RESTAURANT.title);
-    const live = page.locator('[aria-live="polite"]').first();
+    await withContext('tablet', async (_context, page) => {
+      await openExercise(page, RESTAURANT.id, RESTAURANT.title);
+      const live = page.locator('[aria-live="polite"]').first();
 
-    await tabTo(page, handle(page, 'posetitel'));
-    await page.keyboard.press('Space');
-    await expect.poll(() => live.textContent()).toMatch(/^Карточка «Посетитель» взята\. Посетитель: место 3 из 4\./);
-    await page.keyboard.press('ArrowUp');
-    await expect.poll(() => cardsIn(page, 'chain')).toEqual(['oficiant', 'posetitel', 'sklad', 'povar']);
-    await screenshot(page, 'exercise-chain-keyboard-grabbed');
-    await page.keyboard.press('Escape');
-    await expect.poll(() => cardsIn(page, 'chain')).toEqual(['oficiant', 'sklad', 'posetitel', 'povar']);
-    await expect.poll(() => live.textContent()).toBe('Перемещение отменено. Посетитель: место 3 из 4.');
+      await tabTo(page, handle(page, 'posetitel'));
+      await page.keyboard.press('Space');
+      await expect.poll(() => live.textContent()).toMatch(/^Карточка «Посетитель» взята\. Посетитель: место 3 из 4\./);
+      await page.keyboard.press('ArrowUp');
+      await expect.poll(() => cardsIn(page, 'chain')).toEqual(['oficiant', 'posetitel', 'sklad', 'povar']);
+      await screenshot(page, 'exercise-chain-keyboard-grabbed');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => cardsIn(page, 'chain')).toEqual(['oficiant', 'sklad', 'posetitel', 'povar']);
+      await expect.poll(() => live.textContent()).toBe('Перемещение отменено. Посетитель: место 3 из 4.');
 
-    // Официант down two, Повар up two, Посетитель down one: focus stays on the card as it moves.
-    const moves: [string, 'ArrowUp' | 'ArrowDown', number][] = [['oficiant', 'ArrowDown', 2], ['povar', 'ArrowUp', 2], ['posetitel', 'ArrowDown', 1]];
-    for (const [id, key, times] of moves) {
-      await tabTo(page, handle(page, id));
+      // Официант down two, Повар up two, Посетитель down one: focus stays on the card as it moves.
+      const moves: [string, 'ArrowUp' | 'ArrowDown', number][] = [['oficiant', 'ArrowDown', 2], ['povar', 'ArrowUp', 2], ['posetitel', 'ArrowDown', 1]];
+      for (const [id, key, times] of moves) {
+        await tabTo(page, handle(page, id));
+        await page.keyboard.press('Enter');
+        for (let i = 0; i < times; i++) await page.keyboard.press(key);
+        await page.keyboard.press('Enter');
+      }
+      expect(await cardsIn(page, 'chain')).toEqual(RESTAURANT.right);
+      await expect.poll(() => live.textContent()).toBe('Посетитель: место 4 из 4');
+
+      await tabTo(page, page.getByRole('button', { name: 'Проверить' }));
       await page.keyboard.press('Enter');
-      for (let i = 0; i < times; i++) await page.keyboard.press(key);
+      await expect.poll(() => verdict(page).textContent()).toContain('Порядок верный!');
+      // Each group: Tab lands on its first radio; Space picks «внутренний», ArrowDown moves to «внешний».
+      await tabTo(page, page.getByRole('radio', { name: 'Повар — внутренний клиент склада' }));
+      await page.keyboard.press('Space');
+      await tabTo(page, page.getByRole('radio', { name: 'Официант — внутренний клиент повара' }));
+      await page.keyboard.press('Space');
+      await tabTo(page, page.getByRole('radio', { name: 'Посетитель — внутренний клиент официанта' }));
+      await page.keyboard.press('ArrowDown');
+      expect(await page.getByRole('radio', { name: 'Посетитель — внешний клиент' }).isChecked()).toBe(true);
+      await tabTo(page, page.getByRole('button', { name: 'Проверить' }));
       await page.keyboard.press('Enter');
-    }
-    expect(await cardsIn(page, 'chain')).toEqual(RESTAURANT.right);
-    await expect.poll(() => live.textContent()).toBe('Посетитель: место 4 из 4');
-
-    await tabTo(page, page.getByRole('button', { name: 'Проверить' }));
-    await page.keyboard.press('Enter');
-    await expect.poll(() => verdict(page).textContent()).toContain('Порядок верный!');
-    // Each group: Tab lands on its first radio; Space picks «внутренний», ArrowDown moves to «внешний».
-    await tabTo(page, page.getByRole('radio', { name: 'Повар — внутренний клиент склада' }));
-    await page.keyboard.press('Space');
-    await tabTo(page, page.getByRole('radio', { name: 'Официант — внутренний клиент повара' }));
-    await page.keyboard.press('Space');
-    await tabTo(page, page.getByRole('radio', { name: 'Посетитель — внутренний клиент официанта' }));
-    await page.keyboard.press('ArrowDown');
-    expect(await page.getByRole('radio', { name: 'Посетитель — внешний клиент' }).isChecked()).toBe(true);
-    await tabTo(page, page.getByRole('button', { name: 'Проверить' }));
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('heading', { name: 'Упражнение выполнено' }).count()).toBe(1);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Упражнение выполнено');
-    watch.assertClean();
-    await context.close();
-  });
+      await expect.poll(() => page.getByRole('heading', { name: 'Упражнение выполнено' }).count()).toBe(1);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Упражнение выполнено');
+    });
+  }, 60_000);
 
   it('is completed by move buttons alone, and a wrong order names the broken hand-off', async () => {
-    const context = await tabletContext(browser);
-    const { page, watch } = await openExercise(context, RESTAURANT.id, RESTAURANT.title);
-    await page.getByRole('button', { name: 'Склад — выше' }).tap();
-    await page.getByRole('button', { name: 'Повар — выше' }).tap();
-    expect(await cardsIn(page, 'chain')).toEqual(['sklad', 'oficiant', 'povar', 'posetitel']);
-    expect(await page.locator('[aria-live="polite"]').first().textContent()).toBe('Повар: место 3 из 4');
+    await withContext('tablet', async (_context, page) => {
+      await openExercise(page, RESTAURANT.id, RESTAURANT.title);
+      await page.getByRole('button', { name: 'Склад — выше' }).tap();
+      await page.getByRole('button', { name: 'Повар — выше' }).tap();
+      expect(await cardsIn(page, 'chain')).toEqual(['sklad', 'oficiant', 'povar', 'posetitel']);
+      expect(await page.locator('[aria-live="polite"]').first().textContent()).toBe('Повар: место 3 из 4');
 
-    await page.getByRole('button', { name: 'Проверить' }).tap();
-    await expect.poll(() => verdict(page).textContent()).toContain('Пока не так: 3 ошибки.');
-    const feedback = await verdict(page).textContent();
-    expect(feedback).toContain('Склад → Официант: блюда официант получает не со склада, а от повара');
-    expect(feedback).toContain('Официант → Повар: продукты повар получает не от официанта, а со склада');
-    await assertPageSound(page, 'chain wrong order');
-    await screenshot(page, 'exercise-chain-wrong-order');
+      await page.getByRole('button', { name: 'Проверить' }).tap();
+      await expect.poll(() => verdict(page).textContent()).toContain('Пока не так: 3 ошибки.');
+      const feedback = await verdict(page).textContent();
+      expect(feedback).toContain('Склад → Официант: блюда официант получает не со склада, а от повара');
+      expect(feedback).toContain('Официант → Повар: продукты повар получает не от официанта, а со склада');
+      await assertPageSound(page, 'chain wrong order');
+      await screenshot(page, 'exercise-chain-wrong-order');
 
-    await page.getByRole('button', { name: 'Повар — выше' }).tap();
-    expect(await cardsIn(page, 'chain')).toEqual(RESTAURANT.right);
-    await page.getByRole('button', { name: 'Проверить' }).tap();
-    await expect.poll(() => verdict(page).textContent()).toContain('Порядок верный!');
+      await page.getByRole('button', { name: 'Повар — выше' }).tap();
+      expect(await cardsIn(page, 'chain')).toEqual(RESTAURANT.right);
+      await page.getByRole('button', { name: 'Проверить' }).tap();
+      await expect.poll(() => verdict(page).textContent()).toContain('Порядок верный!');
 
-    // A wrong role is explained, then fixed.
-    await markRolesByTouch(page, ['Склад — внутренний клиент повара', 'Официант — внутренний клиент повара', 'Посетитель — внешний клиент']);
-    await expect.poll(() => verdict(page).textContent()).toContain('Склад → Повар: наоборот: клиент — тот, кто получает работу. Повар — внутренний клиент склада');
-    await screenshot(page, 'exercise-chain-wrong-role');
-    await markRolesByTouch(page, ['Повар — внутренний клиент склада']);
-    await expect.poll(() => page.getByText(/Результат: 33 из 100\./).count()).toBe(1);
-    expect(await page.getByText(/Для зачёта нужно 80 из 100/).count()).toBe(1);
+      // A wrong role is explained, then fixed.
+      await markRolesByTouch(page, ['Склад — внутренний клиент повара', 'Официант — внутренний клиент повара', 'Посетитель — внешний клиент']);
+      await expect.poll(() => verdict(page).textContent()).toContain('Склад → Повар: наоборот: клиент — тот, кто получает работу. Повар — внутренний клиент склада');
+      await screenshot(page, 'exercise-chain-wrong-role');
+      await markRolesByTouch(page, ['Повар — внутренний клиент склада']);
+      await expect.poll(() => page.getByText(/Результат: 33 из 100\./).count()).toBe(1);
+      expect(await page.getByText(/Для зачёта нужно 80 из 100/).count()).toBe(1);
 
-    // Another run from a fresh deal.
-    await page.getByRole('button', { name: 'Пройти ещё раз' }).tap();
-    await expect.poll(() => cardsIn(page, 'chain')).toEqual(['oficiant', 'sklad', 'posetitel', 'povar']);
-    watch.assertClean();
-    await context.close();
-  });
+      // Another run from a fresh deal.
+      await page.getByRole('button', { name: 'Пройти ещё раз' }).tap();
+      await expect.poll(() => cardsIn(page, 'chain')).toEqual(['oficiant', 'sklad', 'posetitel', 'povar']);
+    });
+  }, 45_000);
 
   it('keeps the distractor aside in the hotel, moved by mouse and by buttons', async () => {
-    const context = await tabletContext(browser, { hasTouch: false, isMobile: false });
-    const { page, watch } = await openExercise(context, HOTEL.id, HOTEL.title);
-    await assertPageSound(page, 'hotel at start');
+    await withContext('tablet', async (_context, page) => {
+      await openExercise(page, HOTEL.id, HOTEL.title);
+      await assertPageSound(page, 'hotel at start');
 
-    await page.getByRole('button', { name: 'Проверить' }).click();
-    await expect.poll(() => verdict(page).textContent()).toContain('Водитель такси: он привозит гостя к гостинице');
+      await page.getByRole('button', { name: 'Проверить' }).click();
+      await expect.poll(() => verdict(page).textContent()).toContain('Водитель такси: он привозит гостя к гостинице');
 
-    const mouseDrag = async (from: { x: number; y: number }, to: { x: number; y: number }) => {
-      await page.mouse.move(from.x, from.y);
-      await page.mouse.down();
-      await page.mouse.move(to.x, to.y, { steps: 10 });
-      await page.mouse.up();
-    };
-    // The taxi driver goes aside by mouse, into the empty «В стороне» field.
-    const aside = await centre(page.locator('[data-zone="aside"]'));
-    await mouseDrag(await centre(handle(page, 'taksist')), aside);
-    await expect.poll(() => cardsIn(page, 'aside')).toEqual(['taksist']);
-    await dragIntoOrder(page, HOTEL.right, mouseDrag);
-    await screenshot(page, 'exercise-hotel-ordered');
+      const mouseDrag = async (from: { x: number; y: number }, to: { x: number; y: number }) => {
+        await page.mouse.move(from.x, from.y);
+        await page.mouse.down();
+        await page.mouse.move(to.x, to.y, { steps: 10 });
+        await page.mouse.up();
+      };
+      // The taxi driver goes aside by mouse, into the empty «В стороне» field.
+      const aside = await centre(page.locator('[data-zone="aside"]'));
+      await mouseDrag(await centre(handle(page, 'taksist')), aside);
+      await expect.poll(() => cardsIn(page, 'aside')).toEqual(['taksist']);
+      await dragIntoOrder(page, HOTEL.right, mouseDrag);
+      await screenshot(page, 'exercise-hotel-ordered');
 
-    // Back into the chain and aside again with the buttons.
-    await page.getByRole('button', { name: 'Водитель такси — в цепочку' }).click();
-    expect(await cardsIn(page, 'chain')).toEqual([...HOTEL.right, 'taksist']);
-    await page.getByRole('button', { name: 'Водитель такси — в сторону' }).click();
-    expect(await cardsIn(page, 'aside')).toEqual(['taksist']);
+      // Back into the chain and aside again with the buttons.
+      await page.getByRole('button', { name: 'Водитель такси — в цепочку' }).click();
+      expect(await cardsIn(page, 'chain')).toEqual([...HOTEL.right, 'taksist']);
+      await page.getByRole('button', { name: 'Водитель такси — в сторону' }).click();
+      expect(await cardsIn(page, 'aside')).toEqual(['taksist']);
 
-    await page.getByRole('button', { name: 'Проверить' }).click();
-    await expect.poll(() => verdict(page).textContent()).toContain('Порядок верный!');
-    for (const mark of ['Горничная — внутренний клиент прачечной', 'Администратор — внутренний клиент горничной', 'Гость — внешний клиент']) {
-      await page.getByRole('radio', { name: mark }).click();
-    }
-    await page.getByRole('button', { name: 'Проверить' }).click();
-    await expect.poll(() => page.getByRole('heading', { name: 'Упражнение выполнено' }).count()).toBe(1);
-    await assertPageSound(page, 'hotel done');
-    watch.assertClean();
-    await context.close();
-  });
+      await page.getByRole('button', { name: 'Проверить' }).click();
+      await expect.poll(() => verdict(page).textContent()).toContain('Порядок верный!');
+      for (const mark of ['Горничная — внутренний клиент прачечной', 'Администратор — внутренний клиент горничной', 'Гость — внешний клиент']) {
+        await page.getByRole('radio', { name: mark }).click();
+      }
+      await page.getByRole('button', { name: 'Проверить' }).click();
+      await expect.poll(() => page.getByRole('heading', { name: 'Упражнение выполнено' }).count()).toBe(1);
+      await assertPageSound(page, 'hotel done');
+    }, { hasTouch: false, isMobile: false });
+  }, 60_000);
 
   it('resumes a half-built chain after a reload', async () => {
-    const context = await tabletContext(browser);
-    const { page, watch } = await openExercise(context, RESTAURANT.id, RESTAURANT.title);
-    await page.getByRole('button', { name: 'Склад — выше' }).tap();
-    expect(await cardsIn(page, 'chain')).toEqual(['sklad', 'oficiant', 'posetitel', 'povar']);
-    await page.waitForTimeout(300); // the draft is written to IndexedDB
-    await page.reload();
-    await expect.poll(() => h1(page)).toBe(RESTAURANT.title);
-    await expect.poll(() => cardsIn(page, 'chain')).toEqual(['sklad', 'oficiant', 'posetitel', 'povar']);
-    watch.assertClean();
-    await context.close();
-  });
+    await withContext('tablet', async (_context, page) => {
+      await openExercise(page, RESTAURANT.id, RESTAURANT.title);
+      await page.getByRole('button', { name: 'Склад — выше' }).tap();
+      expect(await cardsIn(page, 'chain')).toEqual(['sklad', 'oficiant', 'posetitel', 'povar']);
+      // The draft is in IndexedDB before the reload.
+      await expect.poll(async () => JSON.stringify((await storedRecord(page, `activity/exercise:${RESTAURANT.id}`))?.draft ?? null)).toContain('"sklad","oficiant","posetitel","povar"');
+      await page.reload();
+      await expect.poll(() => h1(page)).toBe(RESTAURANT.title);
+      await expect.poll(() => cardsIn(page, 'chain')).toEqual(['sklad', 'oficiant', 'posetitel', 'povar']);
+    });
+  }, 30_000);
 });
 
 describe('the weakest-link simulator', () => {
   it('is lost when points are spread and won when the weakest link is raised', async () => {
-    const context = await tabletContext(browser);
-    const { page, watch } = await openExercise(context, 'simulyator-slabogo-zvena', 'Симулятор слабого звена');
-    await page.locator('figure').first().waitFor();
-    await assertPageSound(page, 'simulator');
-    await screenshot(page, 'exercise-simulator-start');
+    await withContext('tablet', async (_context, page) => {
+      await openExercise(page, 'simulyator-slabogo-zvena', 'Симулятор слабого звена');
+      await page.locator('figure').first().waitFor();
+      await assertPageSound(page, 'simulator');
+      await screenshot(page, 'exercise-simulator-start');
 
-    // The sliders: labelled, and they say their value in words.
-    const slider = page.getByRole('slider', { name: /Склад/ });
-    expect(await slider.getAttribute('aria-valuetext')).toBe('25 из 100');
-    await slider.focus();
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(() => slider.getAttribute('aria-valuetext')).toBe('30 из 100');
+      // The sliders: labelled, and they say their value in words.
+      const slider = page.getByRole('slider', { name: /Склад/ });
+      expect(await slider.getAttribute('aria-valuetext')).toBe('25 из 100');
+      await slider.focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => slider.getAttribute('aria-valuetext')).toBe('30 из 100');
 
-    await page.getByRole('button', { name: 'Повар — добавить очко' }).tap();
-    await page.getByRole('button', { name: 'Склад — добавить очко' }).tap();
-    expect(await page.getByRole('button', { name: 'Официант — добавить очко' }).isDisabled()).toBe(true);
-    await page.getByRole('button', { name: 'Проверить' }).tap();
-    await expect.poll(() => verdict(page).textContent()).toMatch(/^Очки разошлись по звеньям, и гость получает только 41 % при цели 45 %/);
-    await screenshot(page, 'exercise-simulator-lost');
+      await page.getByRole('button', { name: 'Повар — добавить очко' }).tap();
+      await page.getByRole('button', { name: 'Склад — добавить очко' }).tap();
+      expect(await page.getByRole('button', { name: 'Официант — добавить очко' }).isDisabled()).toBe(true);
+      await page.getByRole('button', { name: 'Проверить' }).tap();
+      await expect.poll(() => verdict(page).textContent()).toMatch(/^Очки разошлись по звеньям, и гость получает только 41 % при цели 45 %/);
+      await screenshot(page, 'exercise-simulator-lost');
 
-    await page.getByRole('button', { name: 'Повар — вернуть очко' }).tap();
-    await page.getByRole('button', { name: 'Склад — добавить очко' }).tap();
-    await page.getByRole('button', { name: 'Проверить' }).tap();
-    await expect.poll(() => verdict(page).textContent()).toContain('Получилось: гость получает 46 % при цели 45 %. Вы подняли самое слабое звено — склад.');
-    expect(await verdict(page).textContent()).toContain('измеряется микрометром, в другом отмечается мелом, а в третьем — рубится топором');
-    await expect.poll(() => page.getByText('Результат: 80 из 100. Зачтено.').count()).toBe(1);
-    await assertPageSound(page, 'simulator won');
-    await screenshot(page, 'exercise-simulator-won');
-    watch.assertClean();
-    await context.close();
-  });
+      await page.getByRole('button', { name: 'Повар — вернуть очко' }).tap();
+      await page.getByRole('button', { name: 'Склад — добавить очко' }).tap();
+      await page.getByRole('button', { name: 'Проверить' }).tap();
+      await expect.poll(() => verdict(page).textContent()).toContain('Получилось: гость получает 46 % при цели 45 %. Вы подняли самое слабое звено — склад.');
+      expect(await verdict(page).textContent()).toContain('измеряется микрометром, в другом отмечается мелом, а в третьем — рубится топором');
+      await expect.poll(() => page.getByText('Результат: 80 из 100. Зачтено.').count()).toBe(1);
+      await assertPageSound(page, 'simulator won');
+      await screenshot(page, 'exercise-simulator-won');
+    });
+  }, 45_000);
 });
 
 describe('the promptness exercise', () => {
   it('shows the wait change and completes when the bottleneck gets the helper', async () => {
-    const context = await tabletContext(browser);
-    const { page, watch } = await openExercise(context, 'gde-teryayutsya-minuty', 'Где теряются минуты');
-    await expect.poll(() => page.getByText('Сейчас гость ждёт 28 мин').count()).toBe(1);
-    await assertPageSound(page, 'promptness');
+    await withContext('tablet', async (_context, page) => {
+      await openExercise(page, 'gde-teryayutsya-minuty', 'Где теряются минуты');
+      await expect.poll(() => page.getByText('Сейчас гость ждёт 28 мин').count()).toBe(1);
+      await assertPageSound(page, 'promptness');
 
-    await page.getByRole('radio', { name: /Повар готовит блюдо/ }).tap();
-    await expect.poll(() => page.getByText('С помощником гость ждёт 24 мин').count()).toBe(1);
-    await page.getByRole('button', { name: 'Проверить' }).tap();
-    await expect.poll(() => verdict(page).textContent()).toContain('гость всё равно ждёт 24 мин — больше 22');
-    await screenshot(page, 'exercise-promptness-wrong');
+      await page.getByRole('radio', { name: /Повар готовит блюдо/ }).tap();
+      await expect.poll(() => page.getByText('С помощником гость ждёт 24 мин').count()).toBe(1);
+      await page.getByRole('button', { name: 'Проверить' }).tap();
+      await expect.poll(() => verdict(page).textContent()).toContain('гость всё равно ждёт 24 мин — больше 22');
+      await screenshot(page, 'exercise-promptness-wrong');
 
-    await page.getByRole('radio', { name: /Склад выдаёт продукты/ }).tap();
-    await expect.poll(() => page.getByText('С помощником гость ждёт 21 мин').count()).toBe(1);
-    await page.getByRole('button', { name: 'Проверить' }).tap();
-    await expect.poll(() => verdict(page).textContent()).toContain('Верно: самое долгое звено — склад выдаёт продукты. Помощник сэкономил 7 мин, и гость ждёт 21 мин вместо 28.');
-    await expect.poll(() => page.getByText('Результат: 75 из 100.', { exact: false }).count()).toBe(1);
-    await assertPageSound(page, 'promptness done');
-    await screenshot(page, 'exercise-promptness-done');
-    watch.assertClean();
-    await context.close();
-  });
+      await page.getByRole('radio', { name: /Склад выдаёт продукты/ }).tap();
+      await expect.poll(() => page.getByText('С помощником гость ждёт 21 мин').count()).toBe(1);
+      await page.getByRole('button', { name: 'Проверить' }).tap();
+      await expect.poll(() => verdict(page).textContent()).toContain('Верно: самое долгое звено — склад выдаёт продукты. Помощник сэкономил 7 мин, и гость ждёт 21 мин вместо 28.');
+      await expect.poll(() => page.getByText('Результат: 75 из 100.', { exact: false }).count()).toBe(1);
+      await assertPageSound(page, 'promptness done');
+      await screenshot(page, 'exercise-promptness-done');
+    });
+  }, 45_000);
 });
 
 describe('every exercise screen', () => {
@@ -336,37 +308,34 @@ describe('every exercise screen', () => {
     ['simulyator-slabogo-zvena', 'Симулятор слабого звена', 'simulator'],
     ['gde-teryayutsya-minuty', 'Где теряются минуты', 'promptness'],
   ])('reads well on a 360 px phone in dark mode: %s', async (id, title, name) => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, colorScheme: 'dark', locale: 'ru-RU' });
-    const { page, watch } = await openExercise(context, id, title);
-    await page.getByRole('button', { name: 'Проверить' }).waitFor();
-    await assertPageSound(page, `phone dark ${id}`);
-    await screenshot(page, `phone-dark-exercise-${name}`);
-    watch.assertClean();
-    await context.close();
-  });
+    await withContext('phone', async (_context, page) => {
+      await openExercise(page, id, title);
+      await page.getByRole('button', { name: 'Проверить' }).waitFor();
+      await assertPageSound(page, `phone dark ${id}`);
+      await screenshot(page, `phone-dark-exercise-${name}`);
+    }, { colorScheme: 'dark' });
+  }, 30_000);
 
   it('moves on along the course path from one exercise to the next without a reload', async () => {
-    const context = await tabletContext(browser);
-    const { page, watch } = await openExercise(context, RESTAURANT.id, RESTAURANT.title);
-    await page.getByRole('navigation', { name: 'Уроки по порядку' }).getByRole('link', { name: /Далее/ }).tap();
-    await expect.poll(() => h1(page)).toBe(HOTEL.title);
-    await expect.poll(() => cardsIn(page, 'aside')).toEqual([]);
-    expect(await cardsIn(page, 'chain')).toEqual(['administrator', 'taksist', 'gost', 'prachechnaya', 'gornichnaya']);
-    // Another type of exercise at a new address in the same page: its own component, its own data.
-    await page.goto(`${baseUrl}#/exercise/simulyator-slabogo-zvena`);
-    await expect.poll(() => h1(page)).toBe('Симулятор слабого звена');
-    await expect.poll(() => page.getByRole('slider').count()).toBe(3);
-    await page.goto(`${baseUrl}#/exercise/gde-teryayutsya-minuty`);
-    await expect.poll(() => page.getByRole('radio').count()).toBe(4);
-    watch.assertClean();
-    await context.close();
-  });
+    await withContext('tablet', async (_context, page) => {
+      await openExercise(page, RESTAURANT.id, RESTAURANT.title);
+      await page.getByRole('navigation', { name: 'Уроки по порядку' }).getByRole('link', { name: /Далее/ }).tap();
+      await expect.poll(() => h1(page)).toBe(HOTEL.title);
+      await expect.poll(() => cardsIn(page, 'aside')).toEqual([]);
+      expect(await cardsIn(page, 'chain')).toEqual(['administrator', 'taksist', 'gost', 'prachechnaya', 'gornichnaya']);
+      // Another type of exercise at a new address in the same page: its own component, its own data.
+      await page.goto(`${baseUrl}#/exercise/simulyator-slabogo-zvena`);
+      await expect.poll(() => h1(page)).toBe('Симулятор слабого звена');
+      await expect.poll(() => page.getByRole('slider').count()).toBe(3);
+      await page.goto(`${baseUrl}#/exercise/gde-teryayutsya-minuty`);
+      await expect.poll(() => page.getByRole('radio').count()).toBe(4);
+    });
+  }, 30_000);
 
   it('shows the not-found page for an unknown exercise', async () => {
-    const context = await tabletContext(browser);
-    const { page, watch } = await openExercise(context, 'no-such-exercise', 'Страница не найдена');
-    await assertPageSound(page, 'unknown exercise');
-    watch.assertClean();
-    await context.close();
-  });
+    await withContext('tablet', async (_context, page) => {
+      await openExercise(page, 'no-such-exercise', 'Страница не найдена');
+      await assertPageSound(page, 'unknown exercise');
+    });
+  }, 30_000);
 });
