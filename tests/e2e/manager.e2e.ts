@@ -7,48 +7,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { loadContent } from '../../src/lib/course/load-content.ts';
 import type { Question, QuizFile } from '../../src/lib/quiz/types.ts';
-import { axeViolations, enterAsLearner, launch, screenshot, tabletContext, watchPage } from './browser.ts';
+import { assertClean, assertNarrow, assertNoSideways, assertPageSound, axeViolations, closeContext, enterAsLearner, h1, openContext, screenshot, storedRecord, useBrowser, withContext } from './harness.ts';
 
 const baseUrl = inject('baseUrl');
-const origin = new URL(baseUrl).origin;
 const { index } = loadContent(process.cwd());
 const module1 = index.modules[0]!;
 const quiz1 = JSON.parse(readFileSync(module1.activities.find((a) => a.kind === 'quiz')!.file, 'utf8')) as QuizFile;
 const DUE = '2099-06-15';
 const PIN = '2468';
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
-/** `expect.poll` with room for a busy machine. */
-const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
-
-/** One h1, no sideways scrolling at this width, no axe violations. */
-async function assertPageSound(page: Page, name: string) {
-  expect(await page.locator('h1').count(), `${name}: one h1`).toBe(1);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${name}: no sideways scrolling`).toBeLessThanOrEqual(0);
-  expect(await axeViolations(page), `${name}: axe violations`).toEqual([]);
-}
-
-/** The same page at phone width too: still no sideways scrolling. */
-async function assertNarrow(page: Page, name: string) {
-  await page.setViewportSize({ width: 360, height: 740 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  // On failure, name what sticks out, so the fix is one look away.
-  if (overflow > 0) console.log(await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 361).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`).slice(0, 15).join('\n')));
-  expect(overflow, `${name} at 360px: no sideways scrolling`).toBeLessThanOrEqual(0);
-  await page.setViewportSize({ width: 820, height: 1180 });
-}
+useBrowser();
 
 /** Changes one character inside a link's payload body (keeps it base64url, so only the checksum can tell). */
 function flipOne(link: string): string {
@@ -62,7 +32,8 @@ async function readLesson(page: Page, id: string) {
   await page.goto(`${baseUrl}#/lesson/${id}`);
   await page.locator('.reading').waitFor();
   await page.getByRole('navigation', { name: 'Уроки по порядку' }).scrollIntoViewIfNeeded();
-  await page.waitForTimeout(300);
+  // The next page load must not cut the save short: wait until the lesson is stored as read.
+  await expect.poll(async () => (await storedRecord(page, `lesson/${id}`))?.finishedAt ?? 0, { message: `lesson ${id} stored as read` }).toBeGreaterThan(0);
 }
 
 /**
@@ -128,23 +99,31 @@ async function passQuiz(page: Page) {
   await page.getByText('Тест пройден').first().waitFor();
 }
 
-async function managerPage(context: BrowserContext) {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
-  const page = await context.newPage();
-  return { page, watch: watchPage(page, origin) };
-}
-
 describe('a manager and a learner without a server', () => {
-  it('assign by link, accept, complete, report back, import, export CSV; tampered links change nothing', async () => {
-    const managerContext = await tabletContext(browser);
-    const learnerContext = await tabletContext(browser);
-    const { page: boss, watch: bossWatch } = await managerPage(managerContext);
-    const learner = await learnerContext.newPage();
-    const learnerWatch = watchPage(learner, origin);
+  // One journey over two devices (two browser contexts), in steps that share what they hand on.
+  let managerDevice: BrowserContext | undefined;
+  let learnerDevice: BrowserContext | undefined;
+  let boss: Page;
+  let learner: Page;
+  let card: Locator;
+  let assignmentLink = '';
+  let reportLink = '';
+  let reportFile = '';
 
-    // ── The manager: a PIN on first use, then a new assignment with a link and a QR code.
+  beforeAll(async () => {
+    ({ context: managerDevice, page: boss } = await openContext('tablet', { permissions: ['clipboard-read', 'clipboard-write'] }));
+    ({ context: learnerDevice, page: learner } = await openContext('tablet'));
+    card = learner.getByRole('region', { name: 'Задания руководителя' });
+  });
+  afterAll(async () => {
+    // Closed whatever happened; the steps check the pages clean themselves.
+    await closeContext(managerDevice, false);
+    await closeContext(learnerDevice, false);
+  });
+
+  it('the manager sets a PIN on first use and creates an assignment with a link and a QR code', async () => {
     await boss.goto(`${baseUrl}#/manager`);
-    await poll(() => h1(boss)).toBe('Для руководителя');
+    await expect.poll(() => h1(boss)).toBe('Для руководителя');
     await boss.getByRole('heading', { name: 'Задайте PIN-код руководителя' }).waitFor();
     await assertPageSound(boss, 'manager PIN');
     await screenshot(boss, 'manager-pin');
@@ -156,7 +135,7 @@ describe('a manager and a learner without a server', () => {
     await screenshot(boss, 'manager-home-empty');
 
     await boss.getByRole('link', { name: 'Создать задание' }).tap();
-    await poll(() => h1(boss)).toBe('Новое задание');
+    await expect.poll(() => h1(boss)).toBe('Новое задание');
     await boss.getByLabel(new RegExp(module1.title)).check();
     await boss.getByLabel('Выполнить до (включительно)').fill(DUE);
     await boss.getByLabel(/Комментарий для сотрудников/).fill('Пройдите до пятницы.\nВопросы — в чат смены.');
@@ -165,10 +144,10 @@ describe('a manager and a learner without a server', () => {
     await assertNarrow(boss, 'new assignment form');
     await screenshot(boss, 'manager-new-assignment');
     await boss.getByRole('button', { name: 'Создать задание' }).tap();
-    await poll(() => h1(boss)).toBe('Задание создано');
+    await expect.poll(() => h1(boss)).toBe('Задание создано');
     await boss.getByRole('button', { name: 'Скопировать ссылку' }).tap();
-    await poll(() => boss.getByRole('status').filter({ hasText: /Ссылка (скопирована|выделена)/ }).count()).toBe(1);
-    const assignmentLink = await boss.getByLabel('Ссылка на задание').inputValue();
+    await expect.poll(() => boss.getByRole('status').filter({ hasText: /Ссылка (скопирована|выделена)/ }).count()).toBe(1);
+    assignmentLink = await boss.getByLabel('Ссылка на задание').inputValue();
     expect(assignmentLink).toMatch(new RegExp(`^${baseUrl.replaceAll('.', '\\.')}#/assign/SZa1\\.`));
     const qr = boss.getByRole('img', { name: 'QR-код ссылки на задание' });
     await qr.waitFor();
@@ -176,11 +155,14 @@ describe('a manager and a learner without a server', () => {
     await assertPageSound(boss, 'assignment created');
     await assertNarrow(boss, 'assignment created');
     await screenshot(boss, 'manager-assignment-created');
+    assertClean(boss);
+  }, 60_000);
 
-    // ── The learner, on another device: the link asks who they are, then shows the assignment.
+  it('the learner, on another device, opens the link, signs in and accepts it once; it shows on home', async () => {
+    expect(assignmentLink, 'the manager made a link').not.toBe('');
     await learner.goto(assignmentLink);
     await enterAsLearner(learner, 'Иван Смирнов');
-    await poll(() => h1(learner)).toBe('Задание от руководителя');
+    await expect.poll(() => h1(learner)).toBe('Задание от руководителя');
     await learner.getByText('Ольга Петровна').waitFor();
     expect(await learner.getByText('15 июня 2099 г.').count()).toBe(1);
     await assertPageSound(learner, 'assignment link');
@@ -193,43 +175,47 @@ describe('a manager and a learner without a server', () => {
     expect(await learner.getByRole('button', { name: 'Принять задание' }).count()).toBe(0);
 
     await learner.goto(baseUrl);
-    const card = learner.getByRole('region', { name: 'Задания руководителя' });
     await card.getByRole('heading', { name: 'До 15 июня 2099 г.' }).waitFor();
     expect(await card.getByRole('link', { name: module1.title }).count()).toBe(1);
     expect(await card.getByText('Просрочено').count()).toBe(0);
     await assertPageSound(learner, 'home with an assignment');
     await screenshot(learner, 'learner-home-assigned');
+    assertClean(learner);
+  }, 60_000);
 
-    // ── The learner completes module 1: reads every lesson, the exercises, the real quiz.
+  it('the learner completes module 1: every lesson, the exercises, the real quiz', async () => {
     // (Seeding reloads the page, so it goes first: a reload must not cut a lesson's save short.)
     await seedExercises(learner, module1.activities.filter((a) => a.kind === 'exercise').map((a) => `exercise:${a.id}`));
     for (const lesson of module1.lessons) await readLesson(learner, lesson.id);
     await learner.goto(`${baseUrl}#/module/${module1.id}`);
-    await poll(() => learner.getByText('✓ прочитан').count()).toBe(module1.lessons.length);
+    await expect.poll(() => learner.getByText('✓ прочитан').count()).toBe(module1.lessons.length);
     await passQuiz(learner);
     await learner.goto(baseUrl);
-    await poll(() => card.getByText('— Пройден').count()).toBe(1);
+    await expect.poll(() => card.getByText('— Пройден').count()).toBe(1);
     await card.getByText('Выполнено').waitFor();
+    assertClean(learner);
+  }, 120_000);
 
-    // ── The report goes back as a link.
+  it('the report goes back as a link with a QR code, and as a file a person can read', async () => {
     await card.getByRole('link', { name: 'Отправить отчёт' }).tap();
-    await poll(() => h1(learner)).toBe('Отчёт руководителю');
+    await expect.poll(() => h1(learner)).toBe('Отчёт руководителю');
     await learner.getByText(/Пройден · лучший результат 100% · 1 попытка · пройден/).waitFor();
     await learner.getByRole('img', { name: 'QR-код ссылки на отчёт' }).waitFor();
     await assertPageSound(learner, 'report');
     await assertNarrow(learner, 'report');
     await screenshot(learner, 'learner-report');
-    const reportLink = await learner.getByLabel('Ссылка на отчёт').inputValue();
+    reportLink = await learner.getByLabel('Ссылка на отчёт').inputValue();
     expect(reportLink).toContain('#/report/SZr1.');
-    // …and as a file a person can read.
     const [fileDownload] = await Promise.all([learner.waitForEvent('download'), learner.getByRole('button', { name: 'Скачать файл отчёта' }).tap()]);
     expect(fileDownload.suggestedFilename()).toMatch(/^Отчёт — Иван Смирнов — \d{4}-\d{2}-\d{2}\.txt$/);
-    const reportFile = readFileSync((await fileDownload.path())!, 'utf8');
+    reportFile = readFileSync((await fileDownload.path())!, 'utf8');
     expect(reportFile).toContain('Сотрудник: Иван Смирнов\r\n');
     expect(reportFile).toContain(`${module1.title}: Пройден · лучший результат 100%`);
     expect(reportFile.trimEnd().endsWith(reportLink)).toBe(true);
+    assertClean(learner);
+  }, 60_000);
 
-    // ── A tampered assignment link: one clear message, and the learner's progress is untouched.
+  it('a tampered assignment link: one clear message, and the learner’s progress is untouched', async () => {
     await learner.goto(flipOne(assignmentLink));
     const alert = learner.getByRole('alert').filter({ hasText: 'контрольная сумма не сходится' });
     await alert.waitFor();
@@ -237,19 +223,22 @@ describe('a manager and a learner without a server', () => {
     await assertPageSound(learner, 'tampered assignment');
     await screenshot(learner, 'learner-assignment-tampered');
     await learner.goto(baseUrl);
-    await poll(() => card.getByText('— Пройден').count()).toBe(1);
+    await expect.poll(() => card.getByText('— Пройден').count()).toBe(1);
     expect(await card.getByRole('heading', { level: 3 }).count()).toBe(1);
+    assertClean(learner);
+  }, 45_000);
 
-    // ── The manager imports the report: a tampered copy is refused by line, the real one lands.
+  it('the manager imports the report: a tampered copy is refused by line or file, the real one lands once', async () => {
+    expect(reportLink, 'the learner made a report').not.toBe('');
     await boss.goto(`${baseUrl}#/manager/team`);
-    await poll(() => h1(boss)).toBe('Отчёты и команда');
+    await expect.poll(() => h1(boss)).toBe('Отчёты и команда');
     await boss.getByLabel('Ссылки на отчёты, по одной в строке').fill(`${flipOne(reportLink)}\n${reportLink}`);
     await boss.getByRole('button', { name: 'Добавить из ссылок' }).tap();
     await boss.getByText('Добавлен 1 отчёт.').waitFor();
     expect(await boss.getByRole('alert').filter({ hasText: 'Не принято' }).textContent()).toMatch(/Строка 1.*контрольная сумма не сходится/);
     const table = boss.getByRole('region', { name: 'Таблица команды (прокручивается вбок)' });
     const row = table.getByRole('row').filter({ hasText: 'Иван Смирнов' });
-    await poll(() => row.count()).toBe(1);
+    await expect.poll(() => row.count()).toBe(1);
     const cells = await row.locator('th, td').allTextContents();
     expect(cells.slice(0, 6)).toEqual(['Иван Смирнов', 'до 15 июня 2099 г., Ольга Петровна', module1.title, 'Пройден', '100%', '1']);
     expect(cells[7]).toBe('15 июня 2099 г.');
@@ -267,13 +256,16 @@ describe('a manager and a learner without a server', () => {
 
     // The same report opened as a link on the manager's device is recognised.
     await boss.goto(reportLink);
-    await poll(() => h1(boss)).toBe('Отчёт сотрудника');
+    await expect.poll(() => h1(boss)).toBe('Отчёт сотрудника');
     await boss.getByRole('button', { name: 'Добавить в таблицу команды' }).tap();
     await boss.getByText('Этот отчёт уже есть в таблице команды.').waitFor();
     await assertPageSound(boss, 'report link');
     await screenshot(boss, 'manager-report-link');
+    assertClean(boss);
+  }, 60_000);
 
-    // ── CSV for Excel: UTF-8 with a BOM, ';' between cells.
+  it('the manager exports CSV for Excel, and «Выйти» locks the area again', async () => {
+    // UTF-8 with a BOM, ';' between cells.
     await boss.goto(`${baseUrl}#/manager/team`);
     const [download] = await Promise.all([boss.waitForEvent('download'), boss.getByRole('button', { name: 'Скачать CSV для Excel' }).tap()]);
     const bytes = readFileSync((await download.path())!);
@@ -283,30 +275,30 @@ describe('a manager and a learner without a server', () => {
     expect(lines[1]).toMatch(new RegExp(`^Иван Смирнов;до 15 июня 2099 г\\., Ольга Петровна;${module1.title};Пройден;100;1;\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2};2099-06-15;$`));
     expect(download.suggestedFilename()).toMatch(/^Команда — \d{4}-\d{2}-\d{2}\.csv$/);
 
-    // «Выйти» locks the area again.
     await boss.getByRole('button', { name: 'Выйти' }).tap();
     await boss.getByRole('heading', { name: 'Введите PIN-код руководителя' }).waitFor();
     expect(await boss.getByRole('region', { name: 'Таблица команды (прокручивается вбок)' }).count()).toBe(0);
+    assertClean(boss);
+    assertClean(learner);
+  }, 45_000);
+});
 
-    bossWatch.assertClean();
-    learnerWatch.assertClean();
-    await managerContext.close();
-    await learnerContext.close();
-  });
-
-  it('the manager area in dark mode on a phone: axe-clean, nothing sideways', async () => {
-    const context = await tabletContext(browser, { colorScheme: 'dark', viewport: { width: 360, height: 740 } });
-    const page = await context.newPage();
-    const watch = watchPage(page, origin);
-    await page.goto(`${baseUrl}#/manager`);
-    await page.getByLabel('PIN-код из 4 цифр').fill(PIN);
-    await page.getByLabel('Повторите PIN-код').fill(PIN);
-    await page.getByRole('button', { name: 'Задать PIN и войти' }).tap();
-    await page.getByRole('link', { name: 'Создать задание' }).tap();
-    await poll(() => h1(page)).toBe('Новое задание');
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, 'manager-new-assignment-dark-360');
-    watch.assertClean();
-    await context.close();
-  });
+describe('the manager area on a phone', () => {
+  it('in dark mode: axe-clean, nothing sideways', async () => {
+    await withContext(
+      'phone',
+      async (_context, page) => {
+        await page.goto(`${baseUrl}#/manager`);
+        await page.getByLabel('PIN-код из 4 цифр').fill(PIN);
+        await page.getByLabel('Повторите PIN-код').fill(PIN);
+        await page.getByRole('button', { name: 'Задать PIN и войти' }).tap();
+        await page.getByRole('link', { name: 'Создать задание' }).tap();
+        await expect.poll(() => h1(page)).toBe('Новое задание');
+        expect(await axeViolations(page)).toEqual([]);
+        await assertNoSideways(page, 'new assignment on a dark phone');
+        await screenshot(page, 'manager-new-assignment-dark-360');
+      },
+      { colorScheme: 'dark' },
+    );
+  }, 30_000);
 });
