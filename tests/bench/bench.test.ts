@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertChromium, enterAsLearner, launch, tabletContext } from '../e2e/browser.ts';
+import { assertChromium, enterAsLearner, launch, tabletContext } from '../e2e/harness.ts';
 import { serveStatic, type StaticServer } from '../e2e/static-server.ts';
 import { gzipSize, measure, type SizeReport } from './sizes.ts';
 

@@ -8,17 +8,17 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFi
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { loadContent } from '../../src/lib/course/load-content.ts';
 import type { StepRef } from '../../src/lib/course/types.ts';
-import { SCREENSHOTS, axeViolations, enterAsLearner, launch, tabletContext, watchPage } from './browser.ts';
+import { assertNoSideways, axeViolations, enterAsLearner, h1, PHONE, screenshot, TABLET, useBrowser, withContext } from './harness.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
 const baseUrl = inject('baseUrl');
 const origin = new URL(baseUrl).origin;
+useBrowser();
 const { index } = loadContent(process.cwd());
 const settingsTitle = (JSON.parse(readFileSync('src/lib/i18n/locales/ru/settings.json', 'utf8')) as { title: string }).title;
-let browser: Browser;
 
 /** The address of a step of the course path, as the app links it (see stepHref in course.ts). */
 function stepHash(step: StepRef): string {
@@ -39,8 +39,6 @@ const ROUTES: { hash: string; h1: string | null }[] = [
 function precacheList(swSource: string): string[] {
   return [...swSource.matchAll(/\{url:"([^"]+)",revision:/g)].map((m) => m[1]!);
 }
-
-const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 
 /** Waits until the screen is there: its h1 (when known) and no request in flight. */
 async function settle(page: Page, expected: string | null): Promise<void> {
@@ -64,13 +62,6 @@ async function waitForControl(page: Page): Promise<void> {
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 }
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
 describe('offline', () => {
   /** Online, with service workers blocked: what each address shows and every file the app fetched. */
   const online = new Map<string, string>();
@@ -79,19 +70,20 @@ describe('offline', () => {
 
   beforeAll(async () => {
     precached = precacheList(await (await fetch(`${baseUrl}sw.js`)).text());
-    const context = await tabletContext(browser, { serviceWorkers: 'block' });
-    const page = await context.newPage();
-    const watch = watchPage(page, origin);
-    page.on('request', (req) => {
-      const url = new URL(req.url());
-      if (url.href.startsWith(baseUrl)) fetched.add(url.pathname.slice(new URL(baseUrl).pathname.length) || 'index.html');
-    });
-    await page.goto(baseUrl);
-    await enterAsLearner(page, 'Онлайн');
-    for (const route of ROUTES) online.set(route.hash, await reloadOn(page, `${baseUrl}${route.hash}`, route.h1));
     // Without a service worker (blocked here, as in an LMS that forbids them) the app still runs clean.
-    watch.assertClean();
-    await context.close();
+    await withContext(
+      'tablet',
+      async (_context, page) => {
+        page.on('request', (req) => {
+          const url = new URL(req.url());
+          if (url.href.startsWith(baseUrl)) fetched.add(url.pathname.slice(new URL(baseUrl).pathname.length) || 'index.html');
+        });
+        await page.goto(baseUrl);
+        await enterAsLearner(page, 'Онлайн');
+        for (const route of ROUTES) online.set(route.hash, await reloadOn(page, `${baseUrl}${route.hash}`, route.h1));
+      },
+      { serviceWorkers: 'block' },
+    );
   }, 180_000);
 
   it('precaches every lesson, module and activity chunk and every file any address fetches', () => {
@@ -131,39 +123,29 @@ describe('offline', () => {
   });
 
   it('reloads on every address of the course with the network off', async () => {
-    const context = await tabletContext(browser);
-    const page = await context.newPage();
-    const watch = watchPage(page, origin);
-    const notFromWorker: string[] = [];
-    let current = 'sign-in';
-    page.on('requestfailed', (req) => {
-      const error = req.failure()?.errorText ?? '';
-      // A request still in flight when the test reloads is cancelled (ERR_ABORTED): not an offline
-      // failure. A file missing from the precache fails with a network error instead.
-      if (error !== 'net::ERR_ABORTED') watch.problems.push(`request failed on ${current}: ${req.url()} ${error}`);
-    });
-    page.on('response', (res) => {
-      if (res.url().startsWith(origin) && !res.fromServiceWorker()) notFromWorker.push(res.url());
-    });
-    await page.goto(baseUrl);
-    await enterAsLearner(page, 'Офлайн');
-    await waitForControl(page);
-    await context.setOffline(true);
-    notFromWorker.length = 0;
+    await withContext('tablet', async (context, page) => {
+      // Failed requests are the harness's to report (a file missing from the precache fails with a
+      // network error), named with the address they failed on.
+      const notFromWorker: string[] = [];
+      page.on('response', (res) => {
+        if (res.url().startsWith(origin) && !res.fromServiceWorker()) notFromWorker.push(res.url());
+      });
+      await page.goto(baseUrl);
+      await enterAsLearner(page, 'Офлайн');
+      await waitForControl(page);
+      await context.setOffline(true);
+      notFromWorker.length = 0;
 
-    for (const route of ROUTES) {
-      current = route.hash;
-      const shown = await reloadOn(page, `${baseUrl}${route.hash}`, route.h1 ?? online.get(route.hash)!);
-      expect(shown, route.hash).toBe(online.get(route.hash));
-      if (route.hash.startsWith('#/lesson/')) await page.locator('.reading p').first().waitFor({ timeout: 10_000 });
-      expect(await page.locator('h1').count(), `${route.hash}: one h1`).toBe(1);
-    }
-    // A link with a query string (a QR code, an assignment) opens offline too.
-    current = 'index.html?from=qr';
-    expect(await reloadOn(page, `${baseUrl}index.html?from=qr#/`, index.course.title)).toBe(index.course.title);
-    expect(notFromWorker, 'everything offline came from the service worker').toEqual([]);
-    watch.assertClean();
-    await context.close();
+      for (const route of ROUTES) {
+        const shown = await reloadOn(page, `${baseUrl}${route.hash}`, route.h1 ?? online.get(route.hash)!);
+        expect(shown, route.hash).toBe(online.get(route.hash));
+        if (route.hash.startsWith('#/lesson/')) await page.locator('.reading p').first().waitFor({ timeout: 10_000 });
+        expect(await page.locator('h1').count(), `${route.hash}: one h1`).toBe(1);
+      }
+      // A link with a query string (a QR code, an assignment) opens offline too.
+      expect(await reloadOn(page, `${baseUrl}index.html?from=qr#/`, index.course.title)).toBe(index.course.title);
+      expect(notFromWorker, 'everything offline came from the service worker').toEqual([]);
+    });
   }, 180_000);
 
   it('builds with no service worker and no manifest when VITE_NO_SW=1 (for SCORM packages)', () => {
@@ -212,49 +194,52 @@ describe('a new version', () => {
   const prompt = (page: Page) => page.getByText(/Доступна новая версия/);
 
   it('asks before updating, and reloads only on «Обновить»', async () => {
-    const context: BrowserContext = await tabletContext(browser);
-    const page = await context.newPage();
-    const watch = watchPage(page, mirror.origin);
-    const lesson = index.modules[0]!.lessons[0]!;
-    await page.goto(`${mirror.url}#/lesson/${lesson.id}`);
-    await enterAsLearner(page, 'Обновление');
-    await waitForControl(page);
-    await mark(page, 'before the update');
-    expect(existsSync(join(dir, 'sw.js'))).toBe(true);
+    await withContext(
+      'tablet',
+      async (_context, page) => {
+        const lesson = index.modules[0]!.lessons[0]!;
+        await page.goto(`${mirror.url}#/lesson/${lesson.id}`);
+        await enterAsLearner(page, 'Обновление');
+        await waitForControl(page);
+        await mark(page, 'before the update');
+        expect(existsSync(join(dir, 'sw.js'))).toBe(true);
 
-    appendFileSync(join(dir, 'sw.js'), `\n// a new version, ${Date.now()}\n`);
-    // What the browser does by itself on its next check, and the app every hour.
-    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
+        appendFileSync(join(dir, 'sw.js'), `\n// a new version, ${Date.now()}\n`);
+        // What the browser does by itself on its next check, and the app every hour.
+        await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
 
-    await prompt(page).waitFor();
-    expect(await page.getByRole('status').filter({ hasText: 'Доступна новая версия' }).count()).toBe(1);
-    await page.waitForTimeout(1500);
-    expect(await markOf(page), 'the page did not reload by itself').toBe('before the update');
-    expect(await h1(page)).toBe(lesson.title);
-    expect(await axeViolations(page)).toEqual([]);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: `${SCREENSHOTS}/update-prompt.png` });
-    await page.setViewportSize({ width: 360, height: 740 });
-    await page.emulateMedia({ colorScheme: 'dark' });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `${SCREENSHOTS}/update-prompt-phone-dark.png` });
-    await page.setViewportSize({ width: 820, height: 1180 });
-    await page.emulateMedia({ colorScheme: 'light' });
+        await prompt(page).waitFor();
+        expect(await page.getByRole('status').filter({ hasText: 'Доступна новая версия' }).count()).toBe(1);
+        // The new worker is installed and stays waiting (it would be activating or active had anything
+        // skipped the wait), and the page has nothing more to load.
+        await expect.poll(() => page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.waiting?.state ?? null))).toBe('installed');
+        await page.waitForLoadState('networkidle');
+        expect(await markOf(page), 'the page did not reload by itself').toBe('before the update');
+        expect(await h1(page)).toBe(lesson.title);
+        expect(await axeViolations(page)).toEqual([]);
+        await screenshot(page, 'update-prompt', false);
+        await page.setViewportSize(PHONE);
+        await page.emulateMedia({ colorScheme: 'dark' });
+        await assertNoSideways(page, 'update prompt on a dark phone');
+        await screenshot(page, 'update-prompt-phone-dark', false);
+        await page.setViewportSize(TABLET);
+        await page.emulateMedia({ colorScheme: 'light' });
 
-    await page.getByRole('button', { name: 'Позже' }).tap();
-    await expect.poll(() => prompt(page).count()).toBe(0);
-    expect(await markOf(page), '«Позже» keeps the page').toBe('before the update');
+        await page.getByRole('button', { name: 'Позже' }).tap();
+        await expect.poll(() => prompt(page).count()).toBe(0);
+        expect(await markOf(page), '«Позже» keeps the page').toBe('before the update');
 
-    // The learner reloads on their own: the new version is still waiting, and asks again.
-    await page.reload();
-    await prompt(page).waitFor();
-    await mark(page, 'asked again');
-    await page.getByRole('button', { name: 'Обновить' }).tap();
-    await expect.poll(() => markOf(page).catch(() => 'navigating'), { timeout: 15_000 }).toBe(null);
-    await expect.poll(() => h1(page)).toBe(lesson.title);
-    expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.waiting ?? null))).toBe(null);
-    expect(await prompt(page).count()).toBe(0);
-    watch.assertClean();
-    await context.close();
+        // The learner reloads on their own: the new version is still waiting, and asks again.
+        await page.reload();
+        await prompt(page).waitFor();
+        await mark(page, 'asked again');
+        await page.getByRole('button', { name: 'Обновить' }).tap();
+        await expect.poll(() => markOf(page).catch(() => 'navigating'), { timeout: 15_000 }).toBe(null);
+        await expect.poll(() => h1(page)).toBe(lesson.title);
+        expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.waiting ?? null))).toBe(null);
+        expect(await prompt(page).count()).toBe(0);
+      },
+      { origin: mirror.origin },
+    );
   }, 120_000);
 });

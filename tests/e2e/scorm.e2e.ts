@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { loadContent } from '../../src/lib/course/load-content.ts';
 import { zipName } from '../../src/lib/lms/package-plugin.ts';
 import { decodeSuspendData, encodeSuspendData, SUSPEND_LIMIT_12 } from '../../src/lib/lms/suspend-data.ts';
@@ -19,7 +19,7 @@ import { readZip, type ReadEntry } from '../../src/lib/lms/zip.ts';
 import type { ActivityRecord } from '../../src/lib/progress/api.ts';
 import { activityKey } from '../../src/lib/progress/status.ts';
 import type { FinalTestFile, Question, QuizFile } from '../../src/lib/quiz/types.ts';
-import { axeViolations, launch, screenshot, tabletContext, watchPage } from './browser.ts';
+import { axeViolations, screenshot, useBrowser, withContext, type ContextOptions } from './harness.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
 type Version = '1.2' | '2004';
@@ -36,7 +36,6 @@ const finalBank = readJson<FinalTestFile>(index.finalTest!.file).questions;
 
 let work: string;
 let server: StaticServer;
-let browser: Browser;
 const zips: Partial<Record<Version, ReadEntry[]>> = {};
 /** What the LMS stored at the end of the first session, per version (for the resume journey). */
 const stored: Partial<Record<Version, Record<string, unknown>>> = {};
@@ -63,35 +62,29 @@ beforeAll(async () => {
   // The UMD build (window.Scorm12API, window.Scorm2004API), as an LMS page would load it.
   copyFileSync(createRequire(import.meta.url).resolve('scorm-again/min'), join(serve, 'scorm-again.js'));
   server = await serveStatic(serve, PREFIX);
-  browser = await launch();
 }, 300_000);
+useBrowser();
 
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
 // ── the LMS page and the course inside it ──────────────────────────────────────────────────
 
-interface Lms {
-  context: BrowserContext;
-  page: Page;
-  course: Frame;
-  watch: ReturnType<typeof watchPage>;
-}
+/** A tablet on the LMS's host, whose LMS page starts with `initial` CMI data. */
+const lmsDevice = (initial: Record<string, unknown>): ContextOptions => ({
+  origin: server.origin,
+  before: (context) => context.addInitScript((data) => ((window as unknown as { LMS_INITIAL_CMI: unknown }).LMS_INITIAL_CMI = data), initial),
+});
 
-/** Opens the LMS page for a version, started with `initial` CMI data, and waits for the course. */
-async function openLms(version: Version, initial: Record<string, unknown>): Promise<Lms> {
-  const context = await tabletContext(browser);
-  await context.addInitScript((data) => ((window as unknown as { LMS_INITIAL_CMI: unknown }).LMS_INITIAL_CMI = data), initial);
-  const page = await context.newPage();
-  const watch = watchPage(page, server.origin);
+/** Opens the LMS page for a version and waits for the course in its frame. */
+async function openLms(page: Page, version: Version): Promise<Frame> {
   await page.goto(`${server.url}index.html?version=${version}&package=${folder(version)}/`);
   await expect.poll(() => page.frames().length).toBe(2);
   const course = page.frames()[1]!;
   await course.getByRole('heading', { level: 1 }).waitFor();
-  return { context, page, course, watch };
+  return course;
 }
 
 const learner = (version: Version, id: string, name: string) => (version === '1.2' ? { core: { student_id: id, student_name: name } } : { learner_id: id, learner_name: name });
@@ -205,64 +198,72 @@ describe('the SCORM packages', () => {
 
 describe.each(VERSIONS)('in an LMS, SCORM %s', (version) => {
   it('the LMS learner goes straight in; reading, a quiz and the final test are reported with location and time', async () => {
-    const { context, page, course, watch } = await openLms(version, learner(version, 'u-1', 'Иванова, Анна'));
-    await expect.poll(() => h1(course)).toBe(index.course.title);
-    expect(await course.getByRole('heading', { name: 'Кто сейчас учится?' }).count()).toBe(0);
-    expect(await course.getByText('Анна Иванова').count()).toBe(1);
-    expect(await course.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length))).toBe(0);
-    expect(await calls(page)).toContain(version === '1.2' ? 'LMSInitialize' : 'Initialize');
+    await withContext(
+      'tablet',
+      async (_context, page) => {
+        const course = await openLms(page, version);
+        await expect.poll(() => h1(course)).toBe(index.course.title);
+        expect(await course.getByRole('heading', { name: 'Кто сейчас учится?' }).count()).toBe(0);
+        expect(await course.getByText('Анна Иванова').count()).toBe(1);
+        expect(await course.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length))).toBe(0);
+        expect(await calls(page)).toContain(version === '1.2' ? 'LMSInitialize' : 'Initialize');
 
-    await readLesson(course, lesson1!.id);
-    await readLesson(course, lesson2!.id);
-    await go(course, `#/quiz/${module1.id}`);
-    await passTest(course, quiz1.questions, quiz1.questions.length);
-    await go(course, '#/final');
-    await passTest(course, finalBank, 10);
-    await go(course, `#/lesson/${lesson2!.id}`);
-    await expect.poll(() => h1(course)).toBe(lesson2!.title);
+        await readLesson(course, lesson1!.id);
+        await readLesson(course, lesson2!.id);
+        await go(course, `#/quiz/${module1.id}`);
+        await passTest(course, quiz1.questions, quiz1.questions.length);
+        await go(course, '#/final');
+        await passTest(course, finalBank, 10);
+        await go(course, `#/lesson/${lesson2!.id}`);
+        await expect.poll(() => h1(course)).toBe(lesson2!.title);
 
-    const location = element(version, 'cmi.core.lesson_location', 'cmi.location');
-    await expect.poll(async () => (await sent(page))[location], { timeout: 10_000 }).toBe(`#/lesson/${lesson2!.id}`);
-    await screenshot(page, `scorm-${version === '1.2' ? '12' : '2004'}-in-lms`);
-    const values = await sent(page);
-    if (version === '1.2') {
-      expect(values).toMatchObject({ 'cmi.core.lesson_status': 'incomplete', 'cmi.core.score.raw': '100', 'cmi.core.score.min': '0', 'cmi.core.score.max': '100', 'cmi.core.exit': 'suspend' });
-    } else {
-      expect(values).toMatchObject({ 'cmi.completion_status': 'incomplete', 'cmi.success_status': 'unknown', 'cmi.score.scaled': '1', 'cmi.score.raw': '100', 'cmi.exit': 'suspend' });
-      expect(Number(values['cmi.progress_measure'])).toBeGreaterThan(0);
-      expect(Number(values['cmi.progress_measure'])).toBeLessThan(1);
-    }
-    const suspendData = values['cmi.suspend_data']!;
-    expect(suspendData.length).toBeLessThanOrEqual(SUSPEND_LIMIT_12);
-    const carried = decodeSuspendData(index.steps, suspendData)!;
-    expect(carried.lessons.filter((l) => l.finishedAt).map((l) => l.lessonId).sort()).toEqual([lesson1!.id, lesson2!.id].sort());
-    expect(carried.activities.map((a) => [a.key, a.best, a.passed]).sort()).toEqual([[activityKey('quiz', module1.id), 100, true], ['final', 100, true]].sort());
+        const location = element(version, 'cmi.core.lesson_location', 'cmi.location');
+        await expect.poll(async () => (await sent(page))[location], { timeout: 10_000 }).toBe(`#/lesson/${lesson2!.id}`);
+        await screenshot(page, `scorm-${version === '1.2' ? '12' : '2004'}-in-lms`);
+        const values = await sent(page);
+        if (version === '1.2') {
+          expect(values).toMatchObject({ 'cmi.core.lesson_status': 'incomplete', 'cmi.core.score.raw': '100', 'cmi.core.score.min': '0', 'cmi.core.score.max': '100', 'cmi.core.exit': 'suspend' });
+        } else {
+          expect(values).toMatchObject({ 'cmi.completion_status': 'incomplete', 'cmi.success_status': 'unknown', 'cmi.score.scaled': '1', 'cmi.score.raw': '100', 'cmi.exit': 'suspend' });
+          expect(Number(values['cmi.progress_measure'])).toBeGreaterThan(0);
+          expect(Number(values['cmi.progress_measure'])).toBeLessThan(1);
+        }
+        const suspendData = values['cmi.suspend_data']!;
+        expect(suspendData.length).toBeLessThanOrEqual(SUSPEND_LIMIT_12);
+        const carried = decodeSuspendData(index.steps, suspendData)!;
+        expect(carried.lessons.filter((l) => l.finishedAt).map((l) => l.lessonId).sort()).toEqual([lesson1!.id, lesson2!.id].sort());
+        expect(carried.activities.map((a) => [a.key, a.best, a.passed]).sort()).toEqual([[activityKey('quiz', module1.id), 100, true], ['final', 100, true]].sort());
 
-    await closeCourse(page);
-    const time = (await sent(page))[element(version, 'cmi.core.session_time', 'cmi.session_time')]!;
-    expect(time).toMatch(version === '1.2' ? /^\d{4}:\d{2}:\d{2}\.\d{2}$/ : /^PT(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?$/);
-    expect(time).not.toMatch(/^(0000:00:00\.00|PT0S)$/);
-    stored[version] = await lmsRecord(page, version);
-    watch.assertClean();
-    await context.close();
-  });
+        await closeCourse(page);
+        const time = (await sent(page))[element(version, 'cmi.core.session_time', 'cmi.session_time')]!;
+        expect(time).toMatch(version === '1.2' ? /^\d{4}:\d{2}:\d{2}\.\d{2}$/ : /^PT(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?$/);
+        expect(time).not.toMatch(/^(0000:00:00\.00|PT0S)$/);
+        stored[version] = await lmsRecord(page, version);
+      },
+      lmsDevice(learner(version, 'u-1', 'Иванова, Анна')),
+    );
+  }, 120_000);
 
   it('a launch in a fresh browser with what the LMS stored resumes at the location, with the progress', async () => {
     expect(stored[version], 'the first journey stored the LMS data').toBeDefined();
-    const { context, page, course, watch } = await openLms(version, stored[version]!);
-    await expect.poll(() => h1(course)).toBe(lesson2!.title);
-    await go(course, `#/module/${module1.id}`);
-    await expect.poll(() => course.getByText('✓ прочитан').count()).toBe(2);
-    await go(course, `#/quiz/${module1.id}`);
-    await course.getByText('Ваш лучший результат: 100%', { exact: false }).waitFor();
-    await screenshot(page, `scorm-${version === '1.2' ? '12' : '2004'}-resumed`);
-    // The resumed session reports the same standing, not a fresh start.
-    await expect.poll(async () => (await sent(page))['cmi.suspend_data'] ?? '', { timeout: 10_000 }).toMatch(/^sz1:/);
-    expect((await sent(page))[element(version, 'cmi.core.lesson_status', 'cmi.completion_status')]).toBe('incomplete');
-    expect(decodeSuspendData(index.steps, (await sent(page))['cmi.suspend_data']!)!.lessons.filter((l) => l.finishedAt)).toHaveLength(2);
-    watch.assertClean();
-    await context.close();
-  });
+    await withContext(
+      'tablet',
+      async (_context, page) => {
+        const course = await openLms(page, version);
+        await expect.poll(() => h1(course)).toBe(lesson2!.title);
+        await go(course, `#/module/${module1.id}`);
+        await expect.poll(() => course.getByText('✓ прочитан').count()).toBe(2);
+        await go(course, `#/quiz/${module1.id}`);
+        await course.getByText('Ваш лучший результат: 100%', { exact: false }).waitFor();
+        await screenshot(page, `scorm-${version === '1.2' ? '12' : '2004'}-resumed`);
+        // The resumed session reports the same standing, not a fresh start.
+        await expect.poll(async () => (await sent(page))['cmi.suspend_data'] ?? '', { timeout: 10_000 }).toMatch(/^sz1:/);
+        expect((await sent(page))[element(version, 'cmi.core.lesson_status', 'cmi.completion_status')]).toBe('incomplete');
+        expect(decodeSuspendData(index.steps, (await sent(page))['cmi.suspend_data']!)!.lessons.filter((l) => l.finishedAt)).toHaveLength(2);
+      },
+      lmsDevice(stored[version]!),
+    );
+  }, 60_000);
 
   it('finishing the course reports it passed with the final test’s score, and exits normally', async () => {
     // The LMS resumes a learner who has done every module; only the final test is left.
@@ -274,38 +275,39 @@ describe.each(VERSIONS)('in an LMS, SCORM %s', (version) => {
     const lessons = index.modules.flatMap((m) => m.lessons).map((l) => ({ lessonId: l.id, firstVisitedAt: now, lastVisitedAt: now, finishedAt: now }));
     const suspend_data = encodeSuspendData(index.steps, { lessons, activities, meta: { location: '#/final', updatedAt: now } });
     const initial = version === '1.2' ? { core: { student_id: 'u-2', student_name: 'Борисов, Борис', entry: 'resume' }, suspend_data } : { learner_id: 'u-2', learner_name: 'Борисов, Борис', entry: 'resume', suspend_data };
-    const { context, page, course, watch } = await openLms(version, initial);
-    await expect.poll(() => h1(course)).toBe('Итоговый тест');
-    await passTest(course, finalBank, 10);
-    const status = element(version, 'cmi.core.lesson_status', 'cmi.success_status');
-    await expect.poll(async () => (await sent(page))[status], { timeout: 10_000 }).toBe('passed');
-    await screenshot(page, `scorm-${version === '1.2' ? '12' : '2004'}-passed`);
-    await closeCourse(page);
-    const values = await sent(page);
-    if (version === '1.2') {
-      expect(values).toMatchObject({ 'cmi.core.lesson_status': 'passed', 'cmi.core.score.raw': '100', 'cmi.core.exit': '' });
-    } else {
-      expect(values).toMatchObject({ 'cmi.completion_status': 'completed', 'cmi.success_status': 'passed', 'cmi.score.scaled': '1', 'cmi.score.raw': '100', 'cmi.progress_measure': '1', 'cmi.exit': 'normal' });
-    }
-    watch.assertClean();
-    await context.close();
-  });
+    await withContext(
+      'tablet',
+      async (_context, page) => {
+        const course = await openLms(page, version);
+        await expect.poll(() => h1(course)).toBe('Итоговый тест');
+        await passTest(course, finalBank, 10);
+        const status = element(version, 'cmi.core.lesson_status', 'cmi.success_status');
+        await expect.poll(async () => (await sent(page))[status], { timeout: 10_000 }).toBe('passed');
+        await screenshot(page, `scorm-${version === '1.2' ? '12' : '2004'}-passed`);
+        await closeCourse(page);
+        const values = await sent(page);
+        if (version === '1.2') {
+          expect(values).toMatchObject({ 'cmi.core.lesson_status': 'passed', 'cmi.core.score.raw': '100', 'cmi.core.exit': '' });
+        } else {
+          expect(values).toMatchObject({ 'cmi.completion_status': 'completed', 'cmi.success_status': 'passed', 'cmi.score.scaled': '1', 'cmi.score.raw': '100', 'cmi.progress_measure': '1', 'cmi.exit': 'normal' });
+        }
+      },
+      lmsDevice(initial),
+    );
+  }, 90_000);
 });
 
 describe('the SCORM build without an LMS', () => {
   it('says progress stays in this browser, and the course still works', async () => {
-    const context = await tabletContext(browser);
-    const page = await context.newPage();
-    const watch = watchPage(page, server.origin);
-    await page.goto(`${server.url}${folder('1.2')}/index.html`);
-    await page.getByRole('status').filter({ hasText: 'прогресс сохраняется только в этом браузере' }).waitFor();
-    expect(await axeViolations(page)).toEqual([]);
-    await page.getByLabel('Ваше имя').fill('Вера');
-    await page.getByRole('button', { name: 'Начать' }).tap();
-    await page.getByRole('button', { name: /Сменить ученика/ }).waitFor();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(index.course.title);
-    await screenshot(page, 'scorm-without-lms');
-    watch.assertClean();
-    await context.close();
-  });
+    await withContext('tablet', async (_context, page) => {
+      await page.goto(`${server.url}${folder('1.2')}/index.html`);
+      await page.getByRole('status').filter({ hasText: 'прогресс сохраняется только в этом браузере' }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByLabel('Ваше имя').fill('Вера');
+      await page.getByRole('button', { name: 'Начать' }).tap();
+      await page.getByRole('button', { name: /Сменить ученика/ }).waitFor();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(index.course.title);
+      await screenshot(page, 'scorm-without-lms');
+    }, { origin: server.origin });
+  }, 30_000);
 });
