@@ -190,7 +190,7 @@ describe('the chain builder', () => {
       await page.getByRole('button', { name: 'Пройти ещё раз' }).tap();
       await expect.poll(() => cardsIn(page, 'chain')).toEqual(['oficiant', 'sklad', 'posetitel', 'povar']);
     });
-  }, 45_000);
+  }, 90_000);
 
   it('keeps the distractor aside in the hotel, moved by mouse and by buttons', async () => {
     await withContext('tablet', async (_context, page) => {
@@ -275,7 +275,7 @@ describe('the weakest-link simulator', () => {
       await assertPageSound(page, 'simulator won');
       await screenshot(page, 'exercise-simulator-won');
     });
-  }, 45_000);
+  }, 90_000);
 });
 
 describe('the promptness exercise', () => {
@@ -299,7 +299,7 @@ describe('the promptness exercise', () => {
       await assertPageSound(page, 'promptness done');
       await screenshot(page, 'exercise-promptness-done');
     });
-  }, 45_000);
+  }, 90_000);
 });
 
 describe('every exercise screen', () => {
