@@ -1,6 +1,6 @@
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { mdsvex } from 'mdsvex';
-import { rehypeParagraphIds } from './src/lib/course/rehype-paragraph-ids.js';
+import { rehypeParagraphIds } from './src/build/rehype-paragraph-ids.js';
 
 /** @type {import('@sveltejs/vite-plugin-svelte').SvelteConfig} */
 export default {

@@ -4,7 +4,7 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
-import { coursePlugin } from './src/lib/course/content-plugin.ts';
+import { coursePlugin } from './src/build/content-plugin.ts';
 import { scormPackagePlugin } from './src/lib/lms/package-plugin.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));

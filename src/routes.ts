@@ -1,5 +1,5 @@
 /**
- * The hash routes. Activities (quizzes, exercises), settings and the manager area are loaded on
+ * The router table: which screen each path of the routing module (PATHS) shows. Activities (quizzes, exercises), settings and the manager area are loaded on
  * demand with `wrap`, their interface messages with them (`withMessages`), so the first screen only
  * carries what it shows.
  */
@@ -9,24 +9,23 @@ import { withMessages } from '$lib/i18n/index.ts';
 import HomeScreen from '$lib/screens/HomeScreen.svelte';
 import Loading from '$lib/screens/LoadingScreen.svelte';
 import NotFoundScreen from '$lib/screens/NotFoundScreen.svelte';
+import { PATHS } from '$lib/routing/routing.ts';
 
 export const routes: RouteDefinition = {
-  '/': HomeScreen,
-  '/module/:moduleId': wrap({ asyncComponent: () => import('$lib/screens/ModuleScreen.svelte'), loadingComponent: Loading }),
-  '/lesson/:lessonId': wrap({ asyncComponent: () => import('$lib/screens/LessonScreen.svelte'), loadingComponent: Loading }),
-  '/exercise/:exerciseId': wrap({ asyncComponent: withMessages(['exercise'], () => import('$lib/screens/ExerciseScreen.svelte')), loadingComponent: Loading }),
-  '/quiz/:moduleId': wrap({ asyncComponent: withMessages(['quiz'], () => import('$lib/screens/QuizScreen.svelte')), loadingComponent: Loading }),
-  '/final': wrap({ asyncComponent: withMessages(['quiz'], () => import('$lib/screens/FinalTestScreen.svelte')), loadingComponent: Loading }),
-  '/settings': wrap({ asyncComponent: withMessages(['settings', 'backup'], () => import('$lib/screens/SettingsScreen.svelte')), loadingComponent: Loading }),
-  '/certificate': wrap({ asyncComponent: withMessages(['certificate'], () => import('$lib/screens/CertificateScreen.svelte')), loadingComponent: Loading }),
-  '/manager': wrap({ asyncComponent: withMessages(['manager'], () => import('$lib/screens/ManagerScreen.svelte')), loadingComponent: Loading }),
-  '/manager/new': wrap({ asyncComponent: withMessages(['manager'], () => import('$lib/screens/ManagerAssignScreen.svelte')), loadingComponent: Loading }),
-  '/manager/team': wrap({ asyncComponent: withMessages(['manager'], () => import('$lib/screens/ManagerTeamScreen.svelte')), loadingComponent: Loading }),
-  // An assignment link; with nothing (or anything odd) after it, the screen says what is wrong.
-  '/assign': wrap({ asyncComponent: withMessages(['manager'], () => import('$lib/screens/AssignScreen.svelte')), loadingComponent: Loading }),
-  '/assign/*': wrap({ asyncComponent: withMessages(['manager'], () => import('$lib/screens/AssignScreen.svelte')), loadingComponent: Loading }),
-  '/report': wrap({ asyncComponent: withMessages(['manager'], () => import('$lib/screens/ReportScreen.svelte')), loadingComponent: Loading }),
-  // A learner's report link, opened by the manager.
-  '/report/*': wrap({ asyncComponent: withMessages(['manager'], () => import('$lib/screens/ManagerReportLinkScreen.svelte')), loadingComponent: Loading }),
-  '*': NotFoundScreen,
+  [PATHS.home]: HomeScreen,
+  [PATHS.module]: wrap({ asyncComponent: () => import('$lib/screens/ModuleScreen.svelte'), loadingComponent: Loading }),
+  [PATHS.lesson]: wrap({ asyncComponent: () => import('$lib/screens/LessonScreen.svelte'), loadingComponent: Loading }),
+  [PATHS.exercise]: wrap({ asyncComponent: withMessages(['exercise'], () => import('$lib/screens/ExerciseScreen.svelte')), loadingComponent: Loading }),
+  [PATHS.quiz]: wrap({ asyncComponent: withMessages(['quiz'], () => import('$lib/screens/QuizScreen.svelte')), loadingComponent: Loading }),
+  [PATHS.final]: wrap({ asyncComponent: withMessages(['quiz'], () => import('$lib/screens/FinalTestScreen.svelte')), loadingComponent: Loading }),
+  [PATHS.settings]: wrap({ asyncComponent: withMessages(['settings', 'backup'], () => import('$lib/screens/SettingsScreen.svelte')), loadingComponent: Loading }),
+  [PATHS.certificate]: wrap({ asyncComponent: withMessages(['certificate'], () => import('$lib/screens/CertificateScreen.svelte')), loadingComponent: Loading }),
+  [PATHS.manager]: wrap({ asyncComponent: withMessages(['manager'], () => import('$lib/screens/ManagerScreen.svelte')), loadingComponent: Loading }),
+  [PATHS.managerNew]: wrap({ asyncComponent: withMessages(['manager'], () => import('$lib/screens/ManagerAssignScreen.svelte')), loadingComponent: Loading }),
+  [PATHS.managerTeam]: wrap({ asyncComponent: withMessages(['manager'], () => import('$lib/screens/ManagerTeamScreen.svelte')), loadingComponent: Loading }),
+  [PATHS.assign]: wrap({ asyncComponent: withMessages(['manager'], () => import('$lib/screens/AssignScreen.svelte')), loadingComponent: Loading }),
+  [PATHS.assignLink]: wrap({ asyncComponent: withMessages(['manager'], () => import('$lib/screens/AssignScreen.svelte')), loadingComponent: Loading }),
+  [PATHS.report]: wrap({ asyncComponent: withMessages(['manager'], () => import('$lib/screens/ReportScreen.svelte')), loadingComponent: Loading }),
+  [PATHS.reportLink]: wrap({ asyncComponent: withMessages(['manager'], () => import('$lib/screens/ManagerReportLinkScreen.svelte')), loadingComponent: Loading }),
+  [PATHS.notFound]: NotFoundScreen,
 };

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { loadContent } from '../../src/lib/course/load-content.ts';
+import { loadContent } from '../../src/build/load-content.ts';
 import { backupText, makeBackup, parseBackup } from '../../src/lib/progress/backup.ts';
 import { certificateCode } from '../../src/lib/progress/certificate.ts';
 import { completeCourse } from '../harness/complete-course.ts';

@@ -3,7 +3,7 @@
  * with touch; every page is axe-clean, error-free and never scrolls sideways.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { loadContent } from '../../src/lib/course/load-content.ts';
+import { loadContent } from '../../src/build/load-content.ts';
 import { assertPageSound, enterAsLearner, screenshot, useBrowser, withContext } from './harness.ts';
 
 const baseUrl = inject('baseUrl');

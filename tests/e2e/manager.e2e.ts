@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { loadContent } from '../../src/lib/course/load-content.ts';
+import { loadContent } from '../../src/build/load-content.ts';
 import type { Question, QuizFile } from '../../src/lib/quiz/types.ts';
 import { assertClean, assertNarrow, assertNoSideways, assertPageSound, axeViolations, closeContext, enterAsLearner, h1, openContext, screenshot, storedRecord, useBrowser, withContext } from './harness.ts';
 

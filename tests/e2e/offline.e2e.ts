@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { loadContent } from '../../src/lib/course/load-content.ts';
+import { loadContent } from '../../src/build/load-content.ts';
 import type { StepRef } from '../../src/lib/course/types.ts';
 import { assertNoSideways, axeViolations, enterAsLearner, h1, PHONE, screenshot, TABLET, useBrowser, withContext } from './harness.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { loadContent } from '../../src/lib/course/load-content.ts';
+import { loadContent } from '../../src/build/load-content.ts';
 import { axeViolations, closeContext, enterAsLearner, h1, launchPersistent, screenshot, storedRecord, useBrowser, withContext } from './harness.ts';
 
 const baseUrl = inject('baseUrl');

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { loadContent } from '../../src/lib/course/load-content.ts';
+import { loadContent } from '../../src/build/load-content.ts';
 import type { FinalTestFile, Question, QuizFile } from '../../src/lib/quiz/types.ts';
 import { assertPageSound, enterAsLearner, h1, nextFrames, screenshot, useBrowser, withContext } from './harness.ts';
 

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { loadContent } from '../../src/lib/course/load-content.ts';
+import { loadContent } from '../../src/build/load-content.ts';
 import { zipName } from '../../src/lib/lms/package-plugin.ts';
 import { decodeSuspendData, encodeSuspendData, SUSPEND_LIMIT_12 } from '../../src/lib/lms/suspend-data.ts';
 import { readZip, type ReadEntry } from '../../src/lib/lms/zip.ts';

@@ -1,6 +1,6 @@
 /**
  * The app's view of the course: the validated index (built at compile time by the content plugin),
- * lookups, links, and lazy loaders for lesson text.
+ * lookups, and lazy loaders for lesson text. Links to its places come from the routing module.
  */
 import type { Component } from 'svelte';
 import { activityLoaders, courseIndex, lessonLoaders, moduleIntroLoaders } from 'virtual:course';
@@ -13,31 +13,6 @@ export { courseIndex };
 export const getModule = (id: string | null | undefined) => (id ? findModule(courseIndex, id) : undefined);
 /** Finds a lesson and its module by lesson id in the built course. */
 export const getLesson = (id: string | null | undefined) => (id ? findLesson(courseIndex, id) : undefined);
-
-/** Hash links, relative to the page, so they work from any folder and inside an LMS. */
-export const links = {
-  home: '#/',
-  module: (id: string) => `#/module/${encodeURIComponent(id)}`,
-  lesson: (id: string, paragraph?: string) =>
-    `#/lesson/${encodeURIComponent(id)}${paragraph ? `?p=${encodeURIComponent(paragraph)}` : ''}`,
-  exercise: (id: string) => `#/exercise/${encodeURIComponent(id)}`,
-  quiz: (moduleId: string) => `#/quiz/${encodeURIComponent(moduleId)}`,
-  final: '#/final',
-};
-
-/** The link to any step of the course path. */
-export function stepHref(step: StepRef): string {
-  switch (step.kind) {
-    case 'lesson':
-      return links.lesson(step.id);
-    case 'exercise':
-      return links.exercise(step.id);
-    case 'quiz':
-      return links.quiz(step.id);
-    case 'final':
-      return links.final;
-  }
-}
 
 /** The steps around a step of the course path (for «Назад» / «Далее» on activity screens). */
 export const stepNeighbours = (kind: StepRef['kind'], id: string) => neighbours(courseIndex, kind, id);

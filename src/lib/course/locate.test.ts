@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCourseIndex } from './build-index.ts';
+import { buildCourseIndex } from '../../build/build-index.ts';
 import { locate } from './locate.ts';
 
 const index = buildCourseIndex({

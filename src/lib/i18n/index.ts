@@ -8,9 +8,8 @@
 import { addMessages, init, locale, register } from 'svelte-i18n';
 import { mergeAreas, toAppLocale, type AppLocale, type MessageTree } from './messages.ts';
 
-/** Areas bundled with the first screen (keep in step with the eager glob below). */
-export const CORE_AREAS = ['app', 'home', 'lesson', 'profile', 'progress', 'pwa', 'lms'] as const;
-
+// The core areas, bundled with the first screen: app, home, lesson, profile, progress, pwa, lms.
+// The eager glob names them; the lazy globs name them again to leave them out.
 const ruCore = import.meta.glob<MessageTree>('./locales/ru/{app,home,lesson,profile,progress,pwa,lms}.json', { eager: true, import: 'default' });
 const enCore = import.meta.glob<MessageTree>('./locales/en/{app,home,lesson,profile,progress,pwa,lms}.json', { import: 'default' });
 const lazy = {

@@ -5,7 +5,7 @@
  */
 import { courseIndex } from '$lib/course/course.ts';
 import type { CourseIndex } from '$lib/course/types.ts';
-import { isLearningRoute } from '$lib/components/layout/route-kinds.ts';
+import { isLearningRoute } from '$lib/routing/routing.ts';
 import type { LearnerProgress } from '$lib/progress/learner.svelte.ts';
 import type { Roster } from '$lib/progress/roster.svelte.ts';
 import { LmsConnection, type LmsError } from './connection.ts';

@@ -2,7 +2,6 @@
  * The only LMS code in the normal build: in any mode but `scorm` this is `return null`, and the
  * adapter is never bundled. The SCORM build loads the adapter on demand, before the first screen.
  */
-import { loadMessages } from '$lib/i18n/index.ts';
 import type { LearnerProgress } from '$lib/progress/learner.svelte.ts';
 import type { Roster } from '$lib/progress/roster.svelte.ts';
 import type { LmsSession } from './session.ts';
@@ -20,8 +19,8 @@ export type LmsStart =
 export async function startLms(stores: { roster: Roster; progress: LearnerProgress }): Promise<LmsStart | null> {
   if (import.meta.env.MODE !== 'scorm') return null;
   try {
-    // The LMS messages are needed only here; harmless when they are already bundled.
-    const [{ connectLms }] = await Promise.all([import('./session.ts'), loadMessages(['lms'])]);
+    // Its messages (the `lms` area) are core: bundled with the first screen.
+    const { connectLms } = await import('./session.ts');
     return await connectLms(stores);
   } catch (error) {
     console.warn('LMS adapter failed to load', error);

@@ -20,7 +20,7 @@
  * where they were made.
  */
 import type { StepRef } from '$lib/course/types.ts';
-import { toBase64url, fromBase64url } from '$lib/manager/bytes.ts';
+import { toBase64url, fromBase64url } from '$lib/encoding/base64url.ts';
 import { withAttempt, type ActivityRecord, type AttemptRecord } from '$lib/progress/api.ts';
 import type { LearnerMeta, LessonRecord } from '$lib/progress/records.ts';
 import { activityKey } from '$lib/progress/status.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { crc32 } from '../checksum/crc32.ts';
+import { crc32 } from '../encoding/checksum.ts';
 import { createZip, readZip, type ZipEntry } from './zip.ts';
 
 const text = (s: string) => new TextEncoder().encode(s);

@@ -4,7 +4,7 @@
  * (node:zlib); used by the packaging plugin and by the tests that open the packages again.
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { crc32 } from '../checksum/crc32.ts';
+import { crc32 } from '../encoding/checksum.ts';
 
 /** One file to put in a zip; `name` uses `/` and has no leading slash. */
 export interface ZipEntry {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CourseIndex, ModuleEntry } from '../course/types.ts';
 import type { ActivityRecord } from '../progress/api.ts';
 import { assignedViews } from './assigned.ts';
-import { sampleAssignment, T0 } from './test-data.ts';
+import { sampleAssignment, T0 } from '../../../tests/fixtures/manager.ts';
 
 const module = (id: string, title: string): ModuleEntry => ({
   id,

@@ -7,7 +7,7 @@ import type { ActivityRecord } from '../progress/api.ts';
 import type { AcceptedAssignment, LessonRecord } from '../progress/records.ts';
 import { moduleProgress, type ModuleStatus } from '../progress/status.ts';
 import { isOverdue } from './team.ts';
-import { FINAL_ID, type Assignment } from './types.ts';
+import { FINAL_ID, type Assignment } from '../exchange/types.ts';
 
 /** One assigned module (or the final test, id `FINAL_ID`) as the learner sees it. */
 export interface AssignedModule {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { crc32Hex, toBase64url } from './bytes.ts';
+import { toBase64url } from '$lib/encoding/base64url.ts';
+import { crc32Hex } from '$lib/encoding/checksum.ts';
 import { FILE_LIMIT, LINK_LIMIT, decode, encode, fitsLink, linkTo, type DecodeResult } from './codec.ts';
-import { COURSE_MODULES, passed, prng, sampleAssignment, sampleReport } from './test-data.ts';
-import type { PayloadKind, PayloadOf } from './types.ts';
+import { COURSE_MODULES, passed, prng, sampleAssignment, sampleReport } from '../../../tests/fixtures/manager.ts';
+import type { PayloadKind, PayloadOf } from '../exchange/types.ts';
 
 const VERDICTS = ['empty', 'too-large', 'truncated', 'checksum', 'foreign', 'newer-version', 'malformed', 'invalid', 'wrong-kind'];
 

@@ -15,9 +15,11 @@
  * for assignments, `#/report/<payload>` for reports. A report file holds the same text.
  */
 import * as v from 'valibot';
-import { crc32Hex, fromBase64url, toBase64url } from './bytes.ts';
-import { AssignmentSchema, ReportSchema, describeIssues } from './schema.ts';
-import { FORMAT_VERSION, type PayloadKind, type PayloadOf } from './types.ts';
+import { fromBase64url, toBase64url } from '$lib/encoding/base64url.ts';
+import { crc32Hex } from '$lib/encoding/checksum.ts';
+import { AssignmentSchema, ReportSchema, describeIssues } from '../exchange/schema.ts';
+import { FORMAT_VERSION, type PayloadKind, type PayloadOf } from '../exchange/types.ts';
+import { PAYLOAD_ROUTE } from '../routing/routing.ts';
 import { pack, unpack } from './wire.ts';
 
 /** Longest assignment payload: with the page address it still fits a QR code a phone can read. */
@@ -32,7 +34,7 @@ const KIND_OF: Record<string, PayloadKind> = { a: 'assignment', r: 'report' };
 const LIMIT: Record<PayloadKind, number> = { assignment: LINK_LIMIT, report: FILE_LIMIT };
 const SCHEMA = { assignment: AssignmentSchema, report: ReportSchema } as const;
 /** Hash routes of the app that carry a payload. */
-export const ROUTE: Record<PayloadKind, string> = { assignment: '/assign/', report: '/report/' };
+export const ROUTE: Record<PayloadKind, string> = PAYLOAD_ROUTE;
 
 /**
  * Why a text was refused: `empty` nothing given; `too-large` over the size limit; `truncated` cut

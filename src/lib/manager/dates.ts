@@ -2,7 +2,7 @@
  * Calendar days `YYYY-MM-DD` as the manager area uses them: due dates have no time zone (the day
  * is the day), so they are shown and counted in UTC, never shifted by the device's offset. Pure.
  */
-import { isIsoDay } from './schema.ts';
+import { isIsoDay } from '../exchange/schema.ts';
 
 const parts = (day: string): [number, number, number] => {
   const [y = 0, m = 1, d = 1] = day.split('-').map(Number);

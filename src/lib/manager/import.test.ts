@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encode, linkTo } from './codec.ts';
 import { decodeReportFile, FILE_BYTES_MAX, importPasted, importPieces, pastedLines, verdictKey, VERDICT_KEYS } from './import.ts';
-import { sampleAssignment, sampleReport } from './test-data.ts';
+import { sampleAssignment, sampleReport } from '../../../tests/fixtures/manager.ts';
 
 const payload = (r = sampleReport()) => {
   const e = encode('report', r);

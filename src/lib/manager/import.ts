@@ -3,7 +3,7 @@
  * and refusals. Every piece goes through `decode`; nothing here trusts its input. Pure.
  */
 import { FILE_LIMIT, decode, type DecodeError } from './codec.ts';
-import type { Report } from './types.ts';
+import type { Report } from '../exchange/types.ts';
 
 /** Where a piece came from, for the message: a pasted line (1-based) or a file name. */
 export type Source = { kind: 'line'; line: number } | { kind: 'file'; name: string };

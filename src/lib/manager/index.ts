@@ -5,12 +5,12 @@
  */
 export { FILE_LIMIT, LINK_LIMIT, ROUTE, decode, encode, fitsLink, linkTo } from './codec.ts';
 export type { DecodeError, DecodeFailure, DecodeResult, Decoded, EncodeResult } from './codec.ts';
-export { AssignmentSchema, ModuleResultSchema, NAME_MAX, NOTE_MAX, MODULES_MAX, ReportSchema, ResultEntrySchema, describeIssues, isIsoDay, newAssignmentId } from './schema.ts';
+export { AssignmentSchema, ModuleResultSchema, NAME_MAX, NOTE_MAX, MODULES_MAX, ReportSchema, ResultEntrySchema, describeIssues, isIsoDay, newAssignmentId } from '../exchange/schema.ts';
 export { BOM, SEPARATOR, csvBytes, csvCell, toCsv } from './csv.ts';
 export type { CsvColumn, CsvValue } from './csv.ts';
 export { assignmentIdsOf, buildTeamTable, filterByAssignment, isOverdue, learnerKey, localDay, sortRows } from './team.ts';
 export type { SortKey, SortOptions } from './team.ts';
 export { TEAM_CSV_FIELDS, teamCsvColumns } from './team-csv.ts';
 export type { TeamCsvField, TeamCsvText } from './team-csv.ts';
-export { FINAL_ID, FORMAT_VERSION, MODULE_STATUSES } from './types.ts';
-export type { Assignment, ModuleResult, ModuleStatus, PayloadKind, PayloadOf, Report, ResultEntry, TeamRow } from './types.ts';
+export { FINAL_ID, FORMAT_VERSION, MODULE_STATUSES } from '../exchange/types.ts';
+export type { Assignment, ModuleResult, ModuleStatus, PayloadKind, PayloadOf, Report, ResultEntry, TeamRow } from '../exchange/types.ts';

@@ -4,8 +4,8 @@
  * the reports imported here. It owns the `manager/…` records. The area is open for this page only:
  * it locks on «Выйти», when the learner side is entered, after the idle time, and on reload.
  */
-import { crc32Hex } from './bytes.ts';
-import type { Assignment, Report } from './types.ts';
+import { crc32Hex } from '$lib/encoding/checksum.ts';
+import type { Assignment, Report } from '../exchange/types.ts';
 import { hashPin, verifyPin } from '../progress/pin.ts';
 import type { PinHash } from '../progress/records.ts';
 import type { Roster } from '../progress/roster.svelte.ts';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { openStores, type AppStores } from '$lib/app/stores.ts';
 import { DEFAULT_SETTINGS, seal } from '../progress/records.ts';
 import { memoryKeyValue } from '../progress/storage.ts';
-import { sampleAssignment, sampleReport } from './test-data.ts';
+import { sampleAssignment, sampleReport } from '../../../tests/fixtures/manager.ts';
 
 describe('manager PIN', () => {
   it('loads settings stored before the manager PIN existed, with no PIN', async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { flattenKeys, type MessageTree } from '../i18n/messages.ts';
 import { VERDICT_KEYS } from './import.ts';
-import { MODULE_STATUSES } from './types.ts';
+import { MODULE_STATUSES } from '../exchange/types.ts';
 import { TEAM_CSV_FIELDS } from './team-csv.ts';
 
 const load = (lang: string) => flattenKeys({ manager: JSON.parse(readFileSync(`src/lib/i18n/locales/${lang}/manager.json`, 'utf8')) as MessageTree });

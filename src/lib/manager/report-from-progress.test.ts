@@ -4,7 +4,7 @@ import type { ActivityRecord, AttemptRecord } from '../progress/api.ts';
 import type { LessonRecord } from '../progress/records.ts';
 import { decode, encode } from './codec.ts';
 import { byId, reportFromProgress, reportName, reportsOfLearner } from './report-from-progress.ts';
-import { sampleAssignment, T0 } from './test-data.ts';
+import { sampleAssignment, T0 } from '../../../tests/fixtures/manager.ts';
 
 const module = (id: string, lessons: string[], exercises: string[] = [], quiz = true): ModuleEntry => ({
   id,

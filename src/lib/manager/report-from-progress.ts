@@ -7,8 +7,8 @@ import type { ActivityRecord } from '../progress/api.ts';
 import type { LessonRecord } from '../progress/records.ts';
 import { activityKey, moduleProgress, type ModuleStatus as LearnerStatus } from '../progress/status.ts';
 import type { CourseIndex, ModuleEntry } from '../course/types.ts';
-import { NAME_MAX } from './schema.ts';
-import { FINAL_ID, FORMAT_VERSION, type Assignment, type ModuleResult, type ModuleStatus, type Report, type ResultEntry } from './types.ts';
+import { NAME_MAX } from '../exchange/schema.ts';
+import { FINAL_ID, FORMAT_VERSION, type Assignment, type ModuleResult, type ModuleStatus, type Report, type ResultEntry } from '../exchange/types.ts';
 
 type Lessons = Record<string, LessonRecord | undefined>;
 type Activities = Record<string, ActivityRecord | undefined>;

@@ -4,7 +4,7 @@
  */
 import type { CsvColumn } from './csv.ts';
 import { localDay } from './team.ts';
-import type { ModuleStatus, TeamRow } from './types.ts';
+import type { ModuleStatus, TeamRow } from '../exchange/types.ts';
 
 /** The columns of the export, in file order. */
 export const TEAM_CSV_FIELDS = ['learner', 'assignment', 'module', 'status', 'best', 'attempts', 'completedAt', 'due', 'overdue'] as const;

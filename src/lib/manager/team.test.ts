@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { toCsv } from './csv.ts';
 import { teamCsvColumns, type TeamCsvText } from './team-csv.ts';
 import { assignmentIdsOf, buildTeamTable, filterByAssignment, isOverdue, learnerKey, localDay, sortRows } from './team.ts';
-import { COURSE_MODULES, T0, inProgress, notStarted, passed, sampleAssignment, sampleReport } from './test-data.ts';
-import { FINAL_ID, type TeamRow } from './types.ts';
+import { COURSE_MODULES, T0, inProgress, notStarted, passed, sampleAssignment, sampleReport } from '../../../tests/fixtures/manager.ts';
+import { FINAL_ID, type TeamRow } from '../exchange/types.ts';
 
 const [M1 = '', M2 = '', M3 = '', M4 = ''] = COURSE_MODULES;
 const DAY = 86_400_000;

@@ -2,7 +2,7 @@
  * The manager's team table: imported reports folded into one row per learner × assignment × module.
  * Pure: the caller passes today's date, so the same reports always give the same table.
  */
-import { FINAL_ID, MODULE_STATUSES, type Assignment, type ModuleStatus, type Report, type ResultEntry, type TeamRow } from './types.ts';
+import { FINAL_ID, MODULE_STATUSES, type Assignment, type ModuleStatus, type Report, type ResultEntry, type TeamRow } from '../exchange/types.ts';
 
 /**
  * How a learner is recognised across reports: the same name typed on two devices may differ in

@@ -9,7 +9,7 @@
  *   final:      [status, best, attempts, completedAt]
  *   status:     0 not-started, 1 in-progress, 2 passed
  */
-import { FORMAT_VERSION, MODULE_STATUSES, type Assignment, type ModuleStatus, type PayloadKind, type Report, type ResultEntry } from './types.ts';
+import { FORMAT_VERSION, MODULE_STATUSES, type Assignment, type ModuleStatus, type PayloadKind, type Report, type ResultEntry } from '../exchange/types.ts';
 
 type Wire = unknown[];
 

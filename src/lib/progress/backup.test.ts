@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivityRecord, AttemptRecord } from './api.ts';
 import { backupFileName, backupText, makeBackup, MAX_BACKUP_BYTES, parseBackup, previewImport, profileFromBackup, type Backup } from './backup.ts';
-import { fnv1a64Hex } from './certificate.ts';
+import { fnv1a64Hex } from '../encoding/checksum.ts';
 import { mergeActivity, type LessonRecord, type Profile } from './records.ts';
 
 const NOW = Date.UTC(2025, 4, 15, 9, 30);

@@ -9,7 +9,7 @@
  */
 import * as v from 'valibot';
 import type { ActivityRecord } from './api.ts';
-import { fnv1a64Hex } from './certificate.ts';
+import { fnv1a64Hex } from '../encoding/checksum.ts';
 import { ActivityRecordSchema, LearnerMetaSchema, LessonRecordSchema, ProfileSchema } from './record-schemas.ts';
 import { mergeActivity, mergeLesson, type LearnerMeta, type LessonRecord, type Profile } from './records.ts';
 

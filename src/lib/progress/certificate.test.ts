@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { certificateCode, fnv1a64Hex, utcDay, type CertificateFacts } from './certificate.ts';
+import { fnv1a64Hex } from '../encoding/checksum.ts';
+import { certificateCode, utcDay, type CertificateFacts } from './certificate.ts';
 
 const facts: CertificateFacts = { profileId: 'p-anna', name: 'Анна К.', courseTitle: 'Сильное звено', completedAt: Date.UTC(2025, 4, 15, 9, 30), score: 92 };
 

@@ -1,28 +1,13 @@
 /**
- * The check code printed on a certificate of completion, and the 64-bit FNV-1a hash behind it
- * (also the checksum of backup files). Pure and synchronous.
+ * The check code printed on a certificate of completion, made from the 64-bit FNV-1a hash
+ * (encoding/checksum.ts). Pure and synchronous.
  *
  * What the code is and is not: anyone holding the learner's backup can recompute it from the name,
  * course, date, score and profile id, so a hand-edited certificate (another name, a better score)
  * stops matching. It is not a signature: whoever knows this algorithm can make a matching code.
  */
 
-const FNV_OFFSET = 0xcbf29ce484222325n;
-const FNV_PRIME = 0x100000001b3n;
-const MASK_64 = (1n << 64n) - 1n;
-
-/** FNV-1a, 64-bit, over the UTF-8 bytes of `text`. */
-export function fnv1a64(text: string): bigint {
-  let hash = FNV_OFFSET;
-  for (const byte of new TextEncoder().encode(text)) {
-    hash ^= BigInt(byte);
-    hash = (hash * FNV_PRIME) & MASK_64;
-  }
-  return hash;
-}
-
-/** FNV-1a 64 as 16 lowercase hex digits. */
-export const fnv1a64Hex = (text: string): string => fnv1a64(text).toString(16).padStart(16, '0');
+import { fnv1a64 } from '../encoding/checksum.ts';
 
 /** Crockford's base32: no I, L, O or U, so the code reads aloud and types without confusion. */
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

@@ -5,7 +5,7 @@
  * screens open and are cleared when the roster locks. Each lesson visit, draft, attempt and place
  * is written as it happens; failures show through StorageHealth.
  */
-import type { Assignment } from '../manager/types.ts';
+import type { Assignment } from '../exchange/types.ts';
 import { withAttempt, type ActivityKey, type ActivityRecord, type AttemptRecord, type NewAttempt, type ProgressApi } from './api.ts';
 import { mergeActivity, mergeLesson, mergeMeta, type AcceptedAssignment, type LearnerMeta, type LessonRecord } from './records.ts';
 import type { Roster } from './roster.svelte.ts';

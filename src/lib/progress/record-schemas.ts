@@ -4,7 +4,7 @@
  * Backup files are checked with the same schemas.
  */
 import * as v from 'valibot';
-import { AssignmentSchema, ReportSchema } from '../manager/schema.ts';
+import { AssignmentSchema, ReportSchema } from '../exchange/schema.ts';
 import type { RecordType, RecordValidator } from './records.ts';
 
 const time = v.pipe(v.number(), v.finite(), v.minValue(0));

@@ -5,7 +5,7 @@
  * data live in record-schemas.ts, which storage loads with the database code, off the first
  * screen's script.
  */
-import type { Assignment, Report } from '../manager/types.ts';
+import type { Assignment, Report } from '../exchange/types.ts';
 import { withAttempt, type ActivityRecord, type AttemptRecord } from './api.ts';
 
 /** Version of the record format written by this build. */

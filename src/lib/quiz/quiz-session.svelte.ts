@@ -3,6 +3,7 @@
  * again. Every answer is saved as a draft through the ProgressApi, so leaving mid-quiz and coming
  * back restores the same questions, answers and place; every finished attempt is recorded once.
  */
+import { ActivitySession } from '../activity/activity-session.svelte.ts';
 import type { ProgressApi } from '../progress/api.ts';
 import { freshSeed, gradeQuestion, isAnswered, prepareAttempt, restoreDraft, scoreAttempt } from './quiz.ts';
 import type { Answer, AttemptResult, PreparedQuestion, Question, QuizDraft } from './types.ts';
@@ -40,18 +41,15 @@ export class QuizSession {
   hintFor = $state<string | null>(null);
   /** The last finished attempt's result. */
   result = $state.raw<AttemptResult | null>(null);
-  /** True once saving through the ProgressApi has failed in this session. */
-  saveFailed = $state(false);
-
-  readonly #progress: ProgressApi;
+  readonly #activity: ActivitySession;
   readonly #options: QuizSessionOptions;
   #seed = 0;
   #startedAt = 0;
 
   constructor(progress: ProgressApi, options: QuizSessionOptions) {
-    this.#progress = progress;
+    this.#activity = new ActivitySession(progress, options.key);
     this.#options = options;
-    const restored = restoreDraft(progress.activity(options.key)?.draft, (seed) => this.#prepare(seed));
+    const restored = restoreDraft(this.#activity.draft, (seed) => this.#prepare(seed));
     if (restored) {
       const { draft, questions } = restored;
       this.#seed = draft.seed;
@@ -62,6 +60,11 @@ export class QuizSession {
       this.index = draft.index;
       this.phase = 'question';
     }
+  }
+
+  /** True when the last draft or attempt could not be saved. */
+  get saveFailed(): boolean {
+    return this.#activity.saveFailed;
   }
 
   /** The question on screen. */
@@ -147,18 +150,7 @@ export class QuizSession {
     const asked = this.questions.map((p) => p.question);
     const result = scoreAttempt(asked, this.answers, this.#options.passMark);
     this.result = result;
-    try {
-      await this.#progress.recordAttempt(this.#options.key, {
-        startedAt: this.#startedAt,
-        finishedAt: this.#now(),
-        score: result.score,
-        passed: result.passed,
-        mistakes: result.mistakes,
-      });
-    } catch (error) {
-      console.warn('Quiz attempt not saved', error);
-      this.saveFailed = true;
-    }
+    await this.#activity.finish({ startedAt: this.#startedAt, finishedAt: this.#now(), score: result.score, passed: result.passed, mistakes: result.mistakes });
     this.phase = 'results';
   }
 
@@ -180,9 +172,6 @@ export class QuizSession {
       answers: $state.snapshot(this.answers),
       checked: $state.snapshot(this.checked),
     };
-    this.#progress.saveDraft(this.#options.key, draft).catch((error: unknown) => {
-      console.warn('Quiz draft not saved', error);
-      this.saveFailed = true;
-    });
+    this.#activity.saveDraft(draft);
   }
 }

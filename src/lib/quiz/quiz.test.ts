@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { sampleQuiz } from './fixtures.ts';
+import { sampleQuiz } from '../../../tests/fixtures/quiz.ts';
 import {
   drawQuestions,
   gradeQuestion,
   isAnswered,
   moveItem,
-  neededToPass,
   prepareAttempt,
   restoreDraft,
   scoreAttempt,
@@ -14,6 +13,7 @@ import {
   unmatchedCount,
 } from './quiz.ts';
 import type { Answer, Question } from './types.ts';
+import { neededToPass } from '../activity/pass-rule.ts';
 
 const byType = <T extends Question['type']>(type: T) => {
   const q = sampleQuiz.questions.find((x) => x.type === type);

@@ -8,6 +8,7 @@
  * by ticking everything, and the explanation teaches the whole idea anyway.
  */
 import type { Answer, AttemptResult, Choice, PreparedQuestion, Question, QuizDraft } from './types.ts';
+import { passes } from '../activity/pass-rule.ts';
 
 /** A random number generator returning floats in [0, 1). */
 export type Random = () => number;
@@ -155,24 +156,13 @@ export function gradeQuestion(question: Question, answer: Answer | undefined): b
   return false;
 }
 
-/** The least number of right answers out of `total` that reaches the pass mark. */
-export function neededToPass(total: number, passMark: number): number {
-  // The epsilon keeps 0.8 × 5 = 4.000000000000001 from asking for 5.
-  return Math.ceil(passMark * total - 1e-9);
-}
-
 /** Scores a finished attempt: percent rounded to a whole number, passed when the mark is reached. */
 export function scoreAttempt(questions: readonly Question[], answers: Readonly<Record<string, Answer>>, passMark: number): AttemptResult {
   const mistakes = questions.filter((q) => !gradeQuestion(q, answers[q.id])).map((q) => q.id);
   const total = questions.length;
   const correct = total - mistakes.length;
-  return {
-    correct,
-    total,
-    score: total === 0 ? 0 : Math.round((correct / total) * 100),
-    passed: total > 0 && correct >= neededToPass(total, passMark),
-    mistakes,
-  };
+  const score = total === 0 ? 0 : Math.round((correct / total) * 100);
+  return { correct, total, score, passed: passes({ by: 'count', mark: passMark }, { score, right: correct, total }), mistakes };
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ContentError } from '../course/schema.ts';
-import { sampleQuiz } from './fixtures.ts';
+import { sampleQuiz } from '../../../tests/fixtures/quiz.ts';
 import { parseFinalTestFile, parseQuizFile, type LessonParagraphs } from './schema.ts';
 
 const FILE = 'content/01-x/quiz.json';

@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { ContentError, parseContent } from '../course/schema.ts';
-import { normalizeSpace } from '../course/fidelity.ts';
+import { normalizeSpace } from '../../build/fidelity.ts';
 import type { FinalTestFile, Question, QuizFile } from './types.ts';
 
 const id = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase latin letters, digits and dashes'));

@@ -5,9 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import restaurant from '../../../../content/01-vneshnie-i-vnutrennie-klienty/exercise-1-chain-restaurant.json';
 import hotel from '../../../../content/01-vneshnie-i-vnutrennie-klienty/exercise-2-chain-hotel.json';
 import type { ChainScenario } from '$lib/chain/types.ts';
-import ExerciseHarness from '$lib/components/exercise/ExerciseHarness.svelte';
+import ExerciseHarness from '../../../../tests/harness/ExerciseHarness.svelte';
 import { setupI18n } from '$lib/i18n/index.ts';
-import { MemoryProgress } from '$lib/progress/memory-progress.svelte.ts';
+import { MemoryProgress } from '../../../../tests/harness/memory-progress.svelte.ts';
 import ChainExercise from './ChainExercise.svelte';
 
 beforeAll(() => setupI18n());

@@ -3,9 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
 import data from '../../../../content/04-operativnost/exercise-promptness.json';
 import { setupI18n } from '$lib/i18n/index.ts';
-import { MemoryProgress } from '$lib/progress/memory-progress.svelte.ts';
+import { MemoryProgress } from '../../../../tests/harness/memory-progress.svelte.ts';
 import type { PromptnessScenario } from '$lib/promptness/promptness.ts';
-import ExerciseHarness from './ExerciseHarness.svelte';
+import ExerciseHarness from '../../../../tests/harness/ExerciseHarness.svelte';
 import PromptnessExercise from './PromptnessExercise.svelte';
 
 beforeAll(() => setupI18n());

@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/svelte';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { courseIndex } from '$lib/course/course.ts';
 import { setupI18n } from '$lib/i18n/index.ts';
-import { sampleAssignment } from '$lib/manager/test-data.ts';
+import { sampleAssignment } from '../../../../tests/fixtures/manager.ts';
 import { openStores, type AppStores } from '$lib/app/stores.ts';
 import { memoryKeyValue } from '$lib/progress/storage.ts';
 import ScreenWithProgress from '../../../../tests/harness/ScreenWithProgress.svelte';

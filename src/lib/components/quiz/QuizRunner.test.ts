@@ -2,10 +2,10 @@ import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setupI18n } from '$lib/i18n/index.ts';
-import { MemoryProgress } from '$lib/progress/memory-progress.svelte.ts';
-import { sampleQuiz } from '$lib/quiz/fixtures.ts';
+import { MemoryProgress } from '../../../../tests/harness/memory-progress.svelte.ts';
+import { sampleQuiz } from '../../../../tests/fixtures/quiz.ts';
 import type { Question } from '$lib/quiz/types.ts';
-import QuizHarness from './QuizHarness.svelte';
+import QuizHarness from '../../../../tests/harness/QuizHarness.svelte';
 
 beforeAll(() => setupI18n());
 

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { buildCourseIndex, findLesson, neighbours, type ContentFile } from './build-index.ts';
+import { ContentError } from '../lib/course/schema.ts';
+
+const course = { path: 'content/course.json', data: { title: 'Курс', subtitle: 'О курсе', objectives: ['Цель'], passMark: 0.8 } };
+const mod = (folder: string, id: string, order: number): ContentFile => ({
+  path: `content/${folder}/module.svx`,
+  frontmatter: { id, title: `Модуль ${id}`, order, summary: 'Кратко', objectives: ['Цель'] },
+});
+const lesson = (folder: string, id: string, order: number, extra: object = {}): ContentFile => ({
+  path: `content/${folder}/${id}.svx`,
+  frontmatter: { id, title: `Урок ${id}`, order, minutes: 2, objectives: ['Понять'], ...extra },
+});
+
+function errorOf(fn: () => unknown): ContentError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ContentError) return error;
+    throw error;
+  }
+  throw new Error('expected a ContentError');
+}
+
+describe('buildCourseIndex', () => {
+  const files = [
+    mod('02-b', 'b', 2),
+    lesson('02-b', 'b1', 1),
+    mod('01-a', 'a', 1),
+    lesson('01-a', 'a2', 2),
+    lesson('01-a', 'a1', 1, { minutes: 3 }),
+  ];
+
+  it('orders modules and lessons by their order field, not by the order files came in', () => {
+    const index = buildCourseIndex({ course, files });
+    expect(index.modules.map((m) => m.id)).toEqual(['a', 'b']);
+    expect(index.modules[0]!.lessons.map((l) => [l.id, l.index])).toEqual([['a1', 1], ['a2', 2]]);
+    expect(index.modules.map((m) => m.index)).toEqual([1, 2]);
+  });
+
+  it('sums the minutes of a module', () => {
+    expect(buildCourseIndex({ course, files }).modules[0]!.minutes).toBe(5);
+  });
+
+  it('links every lesson to the previous and next step across module borders', () => {
+    const index = buildCourseIndex({ course, files });
+    const a2 = findLesson(index, 'a2')!.lesson;
+    expect(a2.prev?.id).toBe('a1');
+    expect(a2.next).toEqual({ kind: 'lesson', id: 'b1', moduleId: 'b', title: 'Урок b1' });
+    expect(findLesson(index, 'a1')!.lesson.prev).toBeNull();
+    expect(findLesson(index, 'b1')!.lesson.next).toBeNull();
+  });
+
+  it('puts exercises, then the quiz, after a module’s lessons, and the final test last', () => {
+    const index = buildCourseIndex({
+      course,
+      files,
+      activities: [
+        { path: 'content/01-a/quiz.json', frontmatter: { minutes: 4 } },
+        { path: 'content/01-a/exercise-chain.json', frontmatter: { id: 'chain', type: 'chain', title: 'Цепочка' } },
+      ],
+      finalTest: { path: 'content/final-test.json', frontmatter: {} },
+    });
+    expect(index.steps.map((s) => `${s.kind}:${s.id}`)).toEqual(['lesson:a1', 'lesson:a2', 'exercise:chain', 'quiz:a', 'lesson:b1', 'final:final']);
+    expect(findLesson(index, 'a2')!.lesson.next).toMatchObject({ kind: 'exercise', id: 'chain' });
+    expect(findLesson(index, 'b1')!.lesson.next).toMatchObject({ kind: 'final' });
+    expect(neighbours(index, 'quiz', 'a')).toMatchObject({ prev: { id: 'chain' }, next: { id: 'b1' } });
+    expect(index.modules[0]!.minutes).toBe(5 + 4 + 5);
+  });
+
+  it.each([
+    ['a lesson with no title', lesson('01-a', 'x', 3, { title: undefined }), 'content/01-a/x.svx', 'title', /missing/],
+    ['an empty title', lesson('01-a', 'x', 3, { title: '  ' }), 'content/01-a/x.svx', 'title', /empty/],
+    ['minutes as text', lesson('01-a', 'x', 3, { minutes: 'три' }), 'content/01-a/x.svx', 'minutes', /number/],
+    ['an unknown field', lesson('01-a', 'x', 3, { autor: 'Я' }), 'content/01-a/x.svx', 'autor', /unknown field/],
+    ['a capitalised id', lesson('01-a', 'X', 3), 'content/01-a/X.svx', 'id', /lowercase/],
+    ['a duplicate order', lesson('01-a', 'x', 2), 'content/01-a/x.svx', 'order', /already used/],
+    ['a duplicate id', { ...lesson('01-a', 'a1', 3), path: 'content/01-a/copy.svx' }, 'content/01-a/copy.svx', 'id', /already used/],
+    ['objectives as a map', lesson('01-a', 'x', 3, { objectives: [{ 'Понять главное': 'чтобы' }] }), 'content/01-a/x.svx', 'objectives.0', /quotes/],
+  ])('refuses %s, naming the file and the field', (_name, bad, file, field, problem) => {
+    const error = errorOf(() => buildCourseIndex({ course, files: [...files, bad] }));
+    expect(error.file).toBe(file);
+    expect(error.field).toBe(field);
+    expect(error.problem).toMatch(problem);
+    expect(error.message).toContain(`${file} → ${field}`);
+  });
+
+  it('refuses a module folder without module.svx', () => {
+    const error = errorOf(() => buildCourseIndex({ course, files: [lesson('03-c', 'c1', 1)] }));
+    expect(error.file).toBe('content/03-c/module.svx');
+  });
+
+  it('refuses a module without lessons', () => {
+    expect(errorOf(() => buildCourseIndex({ course, files: [mod('01-a', 'a', 1)] })).problem).toMatch(/no lessons/);
+  });
+
+  it('refuses a broken course.json, naming the field', () => {
+    const error = errorOf(() => buildCourseIndex({ course: { ...course, data: { ...course.data, passMark: 2 } }, files }));
+    expect([error.file, error.field]).toEqual(['content/course.json', 'passMark']);
+  });
+
+  it('refuses an exercise without a type', () => {
+    const error = errorOf(() =>
+      buildCourseIndex({ course, files, activities: [{ path: 'content/01-a/exercise-x.json', frontmatter: { id: 'x', title: 'X' } }] }),
+    );
+    expect([error.file, error.field]).toEqual(['content/01-a/exercise-x.json', 'type']);
+  });
+});

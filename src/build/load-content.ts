@@ -1,0 +1,100 @@
+/**
+ * Node-only: reads `content/` from disk, validates it and checks the source text's fidelity.
+ * Used by the Vite plugin (so a broken course never builds) and by the content tests.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { buildCourseIndex, type ContentFile } from './build-index.ts';
+import { applyCorrections, checkFidelity, lessonParagraphs, sourceParagraphs, type Correction, type FidelityProblem } from './fidelity.ts';
+import { activityValidators } from './activity-validators.ts';
+import { ContentError } from '../lib/course/schema.ts';
+import type { CourseIndex } from '../lib/course/types.ts';
+
+/** Reads the YAML frontmatter of an .svx file; a file without one gets a ContentError. */
+export function readFrontmatter(text: string, file: string): unknown {
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
+  if (!match) throw new ContentError(file, null, 'missing frontmatter (a block between --- lines at the very top)');
+  try {
+    return parseYaml(match[1] ?? '');
+  } catch (error) {
+    throw new ContentError(file, null, `frontmatter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+/** The course as loaded from disk. */
+export interface LoadedContent {
+  index: CourseIndex;
+  /** Absolute paths of every file the course is built from, for the dev server to watch. */
+  files: string[];
+  source: { expected: string[]; fidelity: FidelityProblem[] };
+}
+
+/** Loads and validates `content/` under `root`. Throws ContentError on any broken metadata. */
+export function loadContent(root: string): LoadedContent {
+  const contentDir = join(root, 'content');
+  const rel = (abs: string) => relative(root, abs).split('\\').join('/');
+  const files: string[] = [];
+  const read = (abs: string) => {
+    files.push(abs);
+    return readFileSync(abs, 'utf8');
+  };
+
+  const coursePath = join(contentDir, 'course.json');
+  let courseData: unknown;
+  try {
+    courseData = JSON.parse(read(coursePath));
+  } catch (error) {
+    throw new ContentError(rel(coursePath), null, `not valid JSON: ${(error as Error).message}`);
+  }
+
+  const readJson = (abs: string): unknown => {
+    try {
+      return JSON.parse(read(abs));
+    } catch (error) {
+      throw new ContentError(rel(abs), null, `not valid JSON: ${(error as Error).message}`);
+    }
+  };
+  const svx: ContentFile[] = [];
+  const activities: ContentFile[] = [];
+  const bodies = new Map<string, string>();
+  const folders = readdirSync(contentDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && /^\d\d-/.test(d.name))
+    .map((d) => d.name)
+    .sort();
+  for (const folder of folders) {
+    for (const name of readdirSync(join(contentDir, folder)).filter((n) => n === 'quiz.json' || /^exercise-.+\.json$/.test(n)).sort()) {
+      const abs = join(contentDir, folder, name);
+      activities.push({ path: rel(abs), frontmatter: readJson(abs) });
+    }
+    for (const name of readdirSync(join(contentDir, folder)).filter((n) => n.endsWith('.svx')).sort()) {
+      const abs = join(contentDir, folder, name);
+      const text = read(abs);
+      const path = rel(abs);
+      svx.push({ path, frontmatter: readFrontmatter(text, path) });
+      bodies.set(path, text);
+    }
+  }
+  const finalPath = join(contentDir, 'final-test.json');
+  const finalTest = existsSync(finalPath) ? { path: rel(finalPath), frontmatter: readJson(finalPath) } : null;
+  const index = buildCourseIndex({ course: { path: rel(coursePath), data: courseData }, files: svx, activities, finalTest });
+  validateActivities([...activities, ...(finalTest ? [finalTest] : [])], index);
+
+  const sourceText = read(join(contentDir, 'source', 'internal-clients.ru.txt'));
+  const { corrections } = JSON.parse(read(join(contentDir, 'source', 'corrections.json'))) as { corrections: Correction[] };
+  const corrected = applyCorrections(sourceParagraphs(sourceText), corrections);
+  const shown = index.modules.flatMap((m) => m.lessons).flatMap((l) => lessonParagraphs(bodies.get(l.file) ?? '').map((text) => ({ file: l.file, text })));
+  const fidelity = [...corrected.problems, ...checkFidelity(corrected.paragraphs, shown)];
+  return { index, files, source: { expected: corrected.paragraphs, fidelity } };
+}
+
+/** Runs each activity file through the validator registered for its type. */
+function validateActivities(files: ContentFile[], index: CourseIndex): void {
+  const types = new Map(index.modules.flatMap((m) => m.activities).map((a) => [a.file, a.type]));
+  for (const file of files) {
+    const type = types.get(file.path) ?? 'final';
+    const validate = activityValidators[type];
+    if (!validate) throw new ContentError(file.path, 'type', `unknown activity type "${type}"; known: ${Object.keys(activityValidators).join(', ') || 'none'}`);
+    validate(file.frontmatter, file.path);
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Node-only: the build-time validators of quiz content, registered in
+ * `src/lib/course/activity-validators.ts` as 'quiz' and 'final'. They read the lessons from disk to
+ * know which lesson ids and paragraphs a question may link back to («Перечитать»).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { lessonParagraphs } from './fidelity.ts';
+import { parseFinalTestFile, parseQuizFile, type LessonParagraphs } from '../lib/quiz/schema.ts';
+
+/** The project root: three folders up from this file (src/lib/quiz). */
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/**
+ * Every lesson's numbered blocks, by lesson id. `lessonParagraphs` returns exactly the top-level
+ * paragraphs and headings that rehype-paragraph-ids numbers p1, p2… (authored components excluded).
+ * Read afresh on each call so the dev server sees edited lessons; a handful of small files.
+ */
+export function readLessonParagraphs(root: string = ROOT): LessonParagraphs {
+  const contentDir = join(root, 'content');
+  const lessons = new Map<string, string[]>();
+  for (const folder of readdirSync(contentDir, { withFileTypes: true })) {
+    if (!folder.isDirectory() || !/^\d\d-/.test(folder.name)) continue;
+    for (const name of readdirSync(join(contentDir, folder.name))) {
+      if (!name.endsWith('.svx') || name === 'module.svx') continue;
+      const text = readFileSync(join(contentDir, folder.name, name), 'utf8');
+      const front = /^---\n([\s\S]*?)\n---\n/.exec(text)?.[1];
+      // A lesson without valid frontmatter is reported by the course index, not here.
+      const meta: unknown = front === undefined ? null : parseYaml(front);
+      const id = typeof meta === 'object' && meta !== null && 'id' in meta && typeof meta.id === 'string' ? meta.id : null;
+      if (id) lessons.set(id, lessonParagraphs(text));
+    }
+  }
+  return lessons;
+}
+
+/** Validator of `content/NN-module/quiz.json`. */
+export function validateQuizContent(data: unknown, file: string): void {
+  parseQuizFile(data, file, readLessonParagraphs());
+}
+
+/** Validator of `content/final-test.json`. */
+export function validateFinalTestContent(data: unknown, file: string): void {
+  parseFinalTestFile(data, file, readLessonParagraphs());
+}

@@ -1,0 +1,101 @@
+/**
+ * The app's URL scheme, spelt here and nowhere else: the hash routes the router matches, the links
+ * every screen builds, which places need a learner, which are worth resuming to, and how a stored
+ * place is read back. Pure (no Svelte, no course data): the router table (src/routes.ts), the
+ * screens, the course's «Продолжить» and the LMS adapter all ask this module.
+ */
+
+/** The router's path patterns (svelte-spa-router syntax). */
+export const PATHS = {
+  home: '/',
+  module: '/module/:moduleId',
+  lesson: '/lesson/:lessonId',
+  exercise: '/exercise/:exerciseId',
+  quiz: '/quiz/:moduleId',
+  final: '/final',
+  settings: '/settings',
+  certificate: '/certificate',
+  manager: '/manager',
+  managerNew: '/manager/new',
+  managerTeam: '/manager/team',
+  /** The learner's own report (`?a=<assignment id>`). */
+  report: '/report',
+  /** An assignment link; with nothing (or anything odd) after it, the screen says what is wrong. */
+  assign: '/assign',
+  assignLink: '/assign/*',
+  /** A learner's report link, opened by the manager. */
+  reportLink: '/report/*',
+  notFound: '*',
+} as const;
+
+/** Where the payload of an assignment or report link sits: `#/assign/<payload>`, `#/report/<payload>`. */
+export const PAYLOAD_ROUTE = { assignment: '/assign/', report: '/report/' } as const;
+
+const at = (kind: string, id: string) => `#/${kind}/${encodeURIComponent(id)}`;
+
+/** Hash links, relative to the page, so they work from any folder and inside an LMS. */
+export const links = {
+  home: '#/',
+  module: (id: string) => at('module', id),
+  lesson: (id: string, paragraph?: string) => `${at('lesson', id)}${paragraph ? `?p=${encodeURIComponent(paragraph)}` : ''}`,
+  exercise: (id: string) => at('exercise', id),
+  quiz: (moduleId: string) => at('quiz', moduleId),
+  final: '#/final',
+  settings: '#/settings',
+  certificate: '#/certificate',
+  manager: '#/manager',
+  managerNew: '#/manager/new',
+  managerTeam: '#/manager/team',
+  /** The learner's report for one assignment. */
+  report: (assignmentId: string) => `#/report?a=${encodeURIComponent(assignmentId)}`,
+};
+
+/** A step of the course path, as far as links are concerned. */
+export interface StepPlace {
+  kind: 'lesson' | 'exercise' | 'quiz' | 'final';
+  id: string;
+}
+
+/** The link to any step of the course path. */
+export function stepHref(step: StepPlace): string {
+  return step.kind === 'final' ? links.final : at(step.kind, step.id);
+}
+
+/**
+ * The manager area and the storage-free pages work without a learner; so does a learner's report
+ * link (`/report/<payload>`), which the manager opens (the learner's own `/report` needs them).
+ */
+export function isManagerRoute(location: string): boolean {
+  return /^\/manager(\/|$)|^\/report\/./.test(location);
+}
+
+/** Every route but the manager's needs a signed-in learner: it is the learner side. */
+export const needsLearner = (location: string): boolean => !isManagerRoute(location);
+
+/**
+ * Lessons, exercises and tests: where «Продолжить» may take the learner back. A module's overview
+ * is not a place to resume, so glancing at it keeps the exact lesson or question.
+ */
+export function isLearningRoute(location: string): boolean {
+  return /^\/(lesson|exercise|quiz)\/[^/]+$|^\/final$/.test(location);
+}
+
+/** A course place read from a stored hash like `#/quiz/m1?q=3`. */
+export interface Place {
+  kind: 'lesson' | 'module' | 'exercise' | 'quiz' | 'final';
+  /** The decoded id (none for `final`). */
+  id: string | undefined;
+}
+
+/** Reads a stored hash back into a course place; null for anything else or a broken escape. */
+export function parsePlace(hash: string | null | undefined): Place | null {
+  if (!hash) return null;
+  const match = /^#\/(lesson|module|exercise|quiz|final)(?:\/([^/?]+))?/.exec(hash);
+  if (!match) return null;
+  const [, kind, rawId] = match;
+  try {
+    return { kind: kind as Place['kind'], id: rawId ? decodeURIComponent(rawId) : undefined };
+  } catch {
+    return null;
+  }
+}
