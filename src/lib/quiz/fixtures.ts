@@ -18,7 +18,7 @@ export const sampleQuiz: QuizFile = {
       ],
       answer: 'oficiant',
       explanation: 'Повар обслуживает официанта.',
-      source: { lesson: 'cepochka-v-restorane', paragraph: 'p1' },
+      source: { lesson: 'cepochka-v-restorane', paragraph: 's3', words: 'официант передает заказ повару' },
     },
     {
       id: 'multiple-q',
@@ -31,7 +31,7 @@ export const sampleQuiz: QuizFile = {
       ],
       answer: ['oficiant', 'povar'],
       explanation: 'Официант и повар сами становятся внутренними клиентами.',
-      source: { lesson: 'cepochka-v-restorane', paragraph: 'p2' },
+      source: { lesson: 'cepochka-v-restorane', paragraph: 's4', words: 'внутренними клиентами' },
     },
     {
       id: 'truefalse-q',
@@ -39,7 +39,7 @@ export const sampleQuiz: QuizFile = {
       prompt: 'Гость — внешний клиент.',
       answer: true,
       explanation: 'Гость не работает в ресторане.',
-      source: { lesson: 'cepochka-v-restorane', paragraph: 'p2' },
+      source: { lesson: 'cepochka-v-restorane', paragraph: 's4', words: 'внутренними клиентами' },
     },
     {
       id: 'ordering-q',
@@ -51,7 +51,7 @@ export const sampleQuiz: QuizFile = {
         { id: 'oficiant', text: 'Официант' },
       ],
       explanation: 'Склад обслуживает повара, повар — официанта.',
-      source: { lesson: 'cepochka-v-restorane', paragraph: 'p1' },
+      source: { lesson: 'cepochka-v-restorane', paragraph: 's3', words: 'официант передает заказ повару' },
     },
     {
       id: 'matching-q',
@@ -68,7 +68,7 @@ export const sampleQuiz: QuizFile = {
       ],
       answer: { oficiant: 'povara', povar: 'sklada' },
       explanation: 'Официант — клиент повара, повар — клиент склада.',
-      source: { lesson: 'cepochka-v-restorane', paragraph: 'p1' },
+      source: { lesson: 'cepochka-v-restorane', paragraph: 's3', words: 'официант передает заказ повару' },
     },
     {
       id: 'gap-q',
@@ -79,7 +79,7 @@ export const sampleQuiz: QuizFile = {
       options: ['обслуживали', 'хвалили', 'проверяли'],
       answer: 'обслуживали',
       explanation: 'Тех, кто обслуживает, тоже обслуживают.',
-      source: { lesson: 'kto-obsluzhivaet-obsluzhivayushchih', paragraph: 'p2' },
+      source: { lesson: 'kto-obsluzhivaet-obsluzhivayushchih', paragraph: 's2', words: 'качественно обслуживали' },
     },
   ],
 };
