@@ -16,8 +16,9 @@ export function coursePlugin(root: string): Plugin {
     resolveId: (id) => (id === ID ? RESOLVED : null),
     load(id) {
       if (id !== RESOLVED) return null;
-      const { index, files, source } = loadContent(root);
+      const { index, files, source, warnings } = loadContent(root);
       files.forEach((f) => this.addWatchFile(f));
+      warnings.forEach((w) => this.warn(w));
       if (source.fidelity.length > 0) {
         throw new Error(`The lessons do not reproduce the source text faithfully:\n- ${source.fidelity.map((p) => p.message).join('\n- ')}`);
       }
