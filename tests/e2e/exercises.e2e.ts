@@ -291,10 +291,10 @@ describe('the promptness exercise', () => {
       await expect.poll(() => verdict(page).textContent()).toContain('гость всё равно ждёт 24 мин — больше 22');
       await screenshot(page, 'exercise-promptness-wrong');
 
-      await page.getByRole('radio', { name: /Склад выдаёт продукты/ }).tap();
+      await page.getByRole('radio', { name: /Заказ ждёт очереди на кухне/ }).tap();
       await expect.poll(() => page.getByText('С помощником гость ждёт 21 мин').count()).toBe(1);
       await page.getByRole('button', { name: 'Проверить' }).tap();
-      await expect.poll(() => verdict(page).textContent()).toContain('Верно: самое долгое звено — склад выдаёт продукты. Помощник сэкономил 7 мин, и гость ждёт 21 мин вместо 28.');
+      await expect.poll(() => verdict(page).textContent()).toContain('Верно: самое долгое звено — заказ ждёт очереди на кухне. Помощник сэкономил 7 мин, и гость ждёт 21 мин вместо 28.');
       await expect.poll(() => page.getByText('Результат: 75 из 100.', { exact: false }).count()).toBe(1);
       await assertPageSound(page, 'promptness done');
       await screenshot(page, 'exercise-promptness-done');
