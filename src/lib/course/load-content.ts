@@ -9,6 +9,7 @@ import { buildCourseIndex, type ContentFile } from './build-index.ts';
 import { applyCorrections, checkFidelity, lessonParagraphs, sourceParagraphs, type Correction, type FidelityProblem } from './fidelity.ts';
 import { activityValidators } from './activity-validators.ts';
 import { ContentError } from './schema.ts';
+import { ROLES } from './roles.ts';
 import { findAnswerPatterns } from '../quiz/answer-patterns.ts';
 import type { Question } from '../quiz/types.ts';
 import type { CourseIndex } from './types.ts';
@@ -75,7 +76,7 @@ export function loadContent(root: string): LoadedContent {
       const abs = join(contentDir, folder, name);
       const text = read(abs);
       const path = rel(abs);
-      svx.push({ path, frontmatter: readFrontmatter(text, path) });
+      svx.push({ path, frontmatter: readFrontmatter(text, path), body: text });
       bodies.set(path, text);
     }
   }
@@ -83,6 +84,7 @@ export function loadContent(root: string): LoadedContent {
   const finalTest = existsSync(finalPath) ? { path: rel(finalPath), frontmatter: readJson(finalPath) } : null;
   const index = buildCourseIndex({ course: { path: rel(coursePath), data: courseData }, files: svx, activities, finalTest });
   validateActivities([...activities, ...(finalTest ? [finalTest] : [])], index);
+  index.modules.flatMap((m) => m.lessons).forEach((l) => checkLessonTeaches(bodies.get(l.file) ?? '', l.file));
   const warnings = reportAnswerPatterns(activities, finalTest);
 
   const sourceText = read(join(contentDir, 'source', 'internal-clients.ru.txt'));
@@ -91,6 +93,19 @@ export function loadContent(root: string): LoadedContent {
   const shown = index.modules.flatMap((m) => m.lessons).flatMap((l) => lessonParagraphs(bodies.get(l.file) ?? '').map((text) => ({ file: l.file, text })));
   const fidelity = [...corrected.problems, ...checkFidelity(corrected.paragraphs, shown)];
   return { index, files, source: { expected: corrected.paragraphs, fidelity }, warnings };
+}
+
+/**
+ * Every lesson teaches by example: a `<RoleScenario role="…">` for each of the three front-line roles
+ * inside `<RoleScenarios>`, and its check placed with `<LessonCheck {...check} />`.
+ */
+export function checkLessonTeaches(svx: string, file: string): void {
+  if (!/<RoleScenarios>/.test(svx)) throw new ContentError(file, null, 'needs a <RoleScenarios> block with one <RoleScenario> per role after the source text');
+  for (const role of ROLES) {
+    const n = svx.match(new RegExp(`<RoleScenario\\b[^>]*\\brole="${role}"`, 'g'))?.length ?? 0;
+    if (n !== 1) throw new ContentError(file, null, `needs exactly one <RoleScenario role="${role}" title="…">, found ${n}`);
+  }
+  if (!/<LessonCheck \{\.\.\.check\} \/>/.test(svx)) throw new ContentError(file, 'check', 'the check is in the frontmatter but not on the page: add <LessonCheck {...check} /> after the role scenarios');
 }
 
 /** Runs each activity file through the validator registered for its type. */
