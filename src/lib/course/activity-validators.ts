@@ -8,6 +8,7 @@ import { validateFinalTestContent, validateQuizContent } from '../quiz/validator
 import { validateChainScenario } from '../chain/schema.ts';
 import { validatePromptnessScenario } from '../promptness/schema.ts';
 import { validateSimulatorScenario } from '../simulator/schema.ts';
+import { validateSortingScenario } from '../sorting/schema.ts';
 
 export type ActivityValidator = (data: unknown, file: string) => void;
 
@@ -17,4 +18,5 @@ export const activityValidators: Record<string, ActivityValidator> = {
   chain: validateChainScenario,
   simulator: validateSimulatorScenario,
   promptness: validatePromptnessScenario,
+  sorting: validateSortingScenario,
 };

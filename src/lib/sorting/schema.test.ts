@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { activityValidators } from '../course/activity-validators.ts';
 import { ContentError } from '../course/schema.ts';
 import { validateSortingScenario } from './schema.ts';
 
@@ -57,5 +59,17 @@ describe('validateSortingScenario', () => {
     const d = good() as Record<string, unknown> & ReturnType<typeof good>;
     expect(problem({ ...d, cards: d.cards.map(({ why: _w, ...c }) => c) })).toEqual(['cards.0.why', 'required field is missing']);
     expect(problem({ ...d, extra: 1 })[1]).toMatch(/unknown field/);
+  });
+});
+
+describe('«Две компании» of module 2', () => {
+  const file = 'content/02-klient-na-pervom-meste/exercise-dve-kompanii.json';
+  it('is registered for the build and valid: 8–10 behaviours, both bins used, each with its why', () => {
+    expect(activityValidators.sorting).toBe(validateSortingScenario);
+    const scenario = validateSortingScenario(JSON.parse(readFileSync(file, 'utf8')), file);
+    expect(scenario.cards.length).toBeGreaterThanOrEqual(8);
+    expect(scenario.cards.length).toBeLessThanOrEqual(10);
+    expect(scenario.bins.map((b) => b.label)).toEqual(['Думает о начальстве', 'Думает о клиенте']);
+    expect(scenario.cards.filter((c) => c.bin === 'klient').length).toBe(5);
   });
 });
