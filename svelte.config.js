@@ -2,7 +2,9 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mdsvex } from 'mdsvex';
+import { parse as parseYaml } from 'yaml';
 import { rehypeParagraphIds } from './src/lib/course/rehype-paragraph-ids.js';
+import { rehypeTypography, typographDeep } from './src/lib/course/typography.js';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
@@ -11,7 +13,14 @@ export default {
   extensions: ['.svelte', '.svx'],
   preprocess: [
     vitePreprocess(),
-    mdsvex({ extensions: ['.svx'], smartypants: false, rehypePlugins: [[rehypeParagraphIds, { root }]] }),
+    mdsvex({
+      extensions: ['.svx'],
+      smartypants: false,
+      // Ids first (they match source paragraphs by their words), then no-break spaces everywhere.
+      rehypePlugins: [[rehypeParagraphIds, { root }], rehypeTypography],
+      // The frontmatter (the lesson's check) reaches the page as data: typograph it too.
+      frontmatter: { type: 'yaml', marker: '-', parse: (text) => typographDeep(/** @type {Record<string, unknown>} */ (parseYaml(text))) },
+    }),
   ],
   vitePlugin: {
     // Runes everywhere except mdsvex output, which only compiles in legacy mode.

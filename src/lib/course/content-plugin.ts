@@ -5,6 +5,7 @@
  */
 import type { Plugin } from 'vite';
 import { loadContent } from './load-content.ts';
+import { typographDeep } from './typography.js';
 
 const ID = 'virtual:course';
 const RESOLVED = '\0virtual:course';
@@ -28,11 +29,31 @@ export function coursePlugin(root: string): Plugin {
       const activities = index.modules.flatMap((m) => m.activities).map((a) => `${JSON.stringify(`${a.kind}:${a.id}`)}: ${loader(a.file)}`);
       if (index.finalTest) activities.push(`"final:final": ${loader(index.finalTest.file)}`);
       return [
-        `export const courseIndex = ${JSON.stringify(index)};`,
+        `export const courseIndex = ${JSON.stringify(typographDeep(index))};`,
         `export const lessonLoaders = {${lessons.join(',\n')}};`,
         `export const moduleIntroLoaders = {${intros.join(',\n')}};`,
         `export const activityLoaders = {${activities.join(',\n')}};`,
       ].join('\n');
+    },
+  };
+}
+
+/**
+ * Vite plugin: the typographer's step for data the interface shows — every JSON file under
+ * `content/` (quizzes, exercises) and the Russian interface messages — before Vite turns the JSON
+ * into a module. The files on disk stay as authors type them.
+ * @param root the project root (where `content/` lives).
+ */
+export function typographyPlugin(root: string): Plugin {
+  const content = `${root.replace(/\/$/, '')}/content/`;
+  return {
+    name: 'course-typography',
+    enforce: 'pre',
+    transform(code, id) {
+      const file = id.split('?')[0] ?? id;
+      if (!file.endsWith('.json')) return null;
+      if (!file.startsWith(content) && !file.includes('/src/lib/i18n/locales/ru/')) return null;
+      return { code: JSON.stringify(typographDeep(JSON.parse(code) as unknown)), map: null };
     },
   };
 }
