@@ -29,7 +29,7 @@ export function coursePlugin(root: string): Plugin {
       const activities = index.modules.flatMap((m) => m.activities).map((a) => `${JSON.stringify(`${a.kind}:${a.id}`)}: ${loader(a.file)}`);
       if (index.finalTest) activities.push(`"final:final": ${loader(index.finalTest.file)}`);
       return [
-        `export const courseIndex = ${JSON.stringify(typographDeep(index))};`,
+        `export const courseIndex = ${JSON.stringify(index)};`,
         `export const lessonLoaders = {${lessons.join(',\n')}};`,
         `export const moduleIntroLoaders = {${intros.join(',\n')}};`,
         `export const activityLoaders = {${activities.join(',\n')}};`,

@@ -4,6 +4,7 @@
  */
 import type { Component } from 'svelte';
 import { activityLoaders, courseIndex, lessonLoaders, moduleIntroLoaders } from 'virtual:course';
+import { links } from './links.ts';
 import { findLesson, findModule, neighbours } from './lookup.ts';
 import type { StepRef } from './types.ts';
 
@@ -14,16 +15,7 @@ export const getModule = (id: string | null | undefined) => (id ? findModule(cou
 /** Finds a lesson and its module by lesson id in the built course. */
 export const getLesson = (id: string | null | undefined) => (id ? findLesson(courseIndex, id) : undefined);
 
-/** Hash links, relative to the page, so they work from any folder and inside an LMS. */
-export const links = {
-  home: '#/',
-  module: (id: string) => `#/module/${encodeURIComponent(id)}`,
-  lesson: (id: string, paragraph?: string) =>
-    `#/lesson/${encodeURIComponent(id)}${paragraph ? `?p=${encodeURIComponent(paragraph)}` : ''}`,
-  exercise: (id: string) => `#/exercise/${encodeURIComponent(id)}`,
-  quiz: (moduleId: string) => `#/quiz/${encodeURIComponent(moduleId)}`,
-  final: '#/final',
-};
+export { links };
 
 /** The link to any step of the course path. */
 export function stepHref(step: StepRef): string {
