@@ -138,7 +138,7 @@ describe('a module quiz on a tablet', () => {
       await page.locator(`.reading #${paragraph}.is-target`).waitFor();
       await page.goBack();
       await expect.poll(() => h1(page)).toBe(`Тест по модулю «${module1.title}»`);
-      await page.getByText('Ваш лучший результат: 67%.', { exact: false }).waitFor();
+      await page.getByText('Ваш лучший результат: 67 %.', { exact: false }).waitFor();
       await page.getByRole('button', { name: 'Пройти ещё раз' }).tap();
 
       const secondAttempt: string[] = [];

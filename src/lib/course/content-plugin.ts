@@ -39,9 +39,10 @@ export function coursePlugin(root: string): Plugin {
 }
 
 /**
- * Vite plugin: the typographer's step for data the interface shows — every JSON file under
- * `content/` (quizzes, exercises) and the Russian interface messages — before Vite turns the JSON
- * into a module. The files on disk stay as authors type them.
+ * Vite plugin: the typographer's step for the content data the interface shows — every JSON file
+ * under `content/` (quizzes, exercises) — before Vite turns the JSON into a module. The files on
+ * disk stay as authors type them. Build only: unit tests compare content strings as authored
+ * (the lesson text itself is typographed by the rehype step in every mode).
  * @param root the project root (where `content/` lives).
  */
 export function typographyPlugin(root: string): Plugin {
@@ -49,10 +50,11 @@ export function typographyPlugin(root: string): Plugin {
   return {
     name: 'course-typography',
     enforce: 'pre',
+    apply: 'build',
     transform(code, id) {
       const file = id.split('?')[0] ?? id;
       if (!file.endsWith('.json')) return null;
-      if (!file.startsWith(content) && !file.includes('/src/lib/i18n/locales/ru/')) return null;
+      if (!file.startsWith(content)) return null;
       return { code: JSON.stringify(typographDeep(JSON.parse(code) as unknown)), map: null };
     },
   };

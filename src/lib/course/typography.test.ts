@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NBSP, typograph, typographDeep } from './typography.js';
 
@@ -43,5 +43,16 @@ describe('typographDeep on a broken fixture (authored without no-break spaces)',
     expect(show(JSON.stringify(out))).toContain('гость получает 45⍽% при цели 80⍽%');
     expect(show(JSON.stringify(out))).toContain('Повар⍽— внутренний клиент склада, а⍽склад ждёт 14⍽мин');
     expect(out).toMatchObject({ id: 'nbsp-fixture', target: 45 });
+  });
+});
+
+describe('the Russian interface messages', () => {
+  const files = readdirSync('src/lib/i18n/locales/ru').map((f) => `src/lib/i18n/locales/ru/${f}`);
+  const strings = (value: unknown): string[] =>
+    typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(strings) : [];
+
+  it('write percent one way: a space between the number and %', () => {
+    const glued = files.flatMap((f) => strings(JSON.parse(readFileSync(f, 'utf8'))).filter((s) => /[\d}]%/.test(s)).map((s) => `${f}: ${s}`));
+    expect(glued).toEqual([]);
   });
 });
