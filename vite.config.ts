@@ -4,7 +4,7 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
-import { coursePlugin } from './src/build/content-plugin.ts';
+import { coursePlugin, typographyPlugin } from './src/build/content-plugin.ts';
 import { scormPackagePlugin } from './src/lib/lms/package-plugin.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -94,7 +94,7 @@ export default defineConfig({
   base: './',
   publicDir: 'static',
   resolve: { alias: { $lib: `${root}src/lib`, $content: `${root}content` } },
-  plugins: [coursePlugin(root), svelte(), contentSecurityPolicy(), installableApp(), scormPackagePlugin(root)],
+  plugins: [coursePlugin(root), typographyPlugin(root), svelte(), contentSecurityPolicy(), installableApp(), scormPackagePlugin(root)],
   build: { target: 'es2022', modulePreload: { polyfill: false } },
   preview: { host: '127.0.0.1', port: 4173 },
   test: {

@@ -8,6 +8,7 @@ import { validateFinalTestContent, validateQuizContent } from './quiz-validators
 import { validateChainScenario } from '../lib/chain/schema.ts';
 import { validatePromptnessScenario } from '../lib/promptness/schema.ts';
 import { validateSimulatorScenario } from '../lib/simulator/schema.ts';
+import { validateSortingScenario } from '../lib/sorting/schema.ts';
 
 export type ActivityValidator = (data: unknown, file: string) => void;
 
@@ -17,4 +18,5 @@ export const activityValidators: Record<string, ActivityValidator> = {
   chain: validateChainScenario,
   simulator: validateSimulatorScenario,
   promptness: validatePromptnessScenario,
+  sorting: validateSortingScenario,
 };

@@ -7,9 +7,12 @@ const mod = (folder: string, id: string, order: number): ContentFile => ({
   path: `content/${folder}/module.svx`,
   frontmatter: { id, title: `Модуль ${id}`, order, summary: 'Кратко', objectives: ['Цель'] },
 });
-const lesson = (folder: string, id: string, order: number, extra: object = {}): ContentFile => ({
+const check = { prompt: 'Кто клиент?', options: [{ text: 'Гость', right: true, why: 'Верно.' }, { text: 'Повар', why: 'Нет.' }] };
+/** A lesson whose body has `words` words (the check adds 7): 300 read in 2 minutes, 450 in 3. */
+const lesson = (folder: string, id: string, order: number, extra: object = {}, words = 300): ContentFile => ({
   path: `content/${folder}/${id}.svx`,
-  frontmatter: { id, title: `Урок ${id}`, order, minutes: 2, objectives: ['Понять'], ...extra },
+  frontmatter: { id, title: `Урок ${id}`, order, objectives: ['Понять'], check, ...extra },
+  body: `---\nid: ${id}\n---\n${'слово '.repeat(words)}`,
 });
 
 function errorOf(fn: () => unknown): ContentError {
@@ -28,7 +31,7 @@ describe('buildCourseIndex', () => {
     lesson('02-b', 'b1', 1),
     mod('01-a', 'a', 1),
     lesson('01-a', 'a2', 2),
-    lesson('01-a', 'a1', 1, { minutes: 3 }),
+    lesson('01-a', 'a1', 1, {}, 450),
   ];
 
   it('orders modules and lessons by their order field, not by the order files came in', () => {
@@ -38,8 +41,14 @@ describe('buildCourseIndex', () => {
     expect(index.modules.map((m) => m.index)).toEqual([1, 2]);
   });
 
-  it('sums the minutes of a module', () => {
-    expect(buildCourseIndex({ course, files }).modules[0]!.minutes).toBe(5);
+  it('computes each lesson’s reading time from its words and sums the minutes of a module', () => {
+    const index = buildCourseIndex({ course, files });
+    expect(index.modules[0]!.lessons.map((l) => l.minutes)).toEqual([3, 2]);
+    expect(index.modules[0]!.minutes).toBe(5);
+  });
+
+  it('keeps the in-lesson check out of the index (it ships with the lesson text)', () => {
+    expect(JSON.stringify(buildCourseIndex({ course, files }))).not.toContain('Кто клиент?');
   });
 
   it('links every lesson to the previous and next step across module borders', () => {
@@ -71,7 +80,10 @@ describe('buildCourseIndex', () => {
   it.each([
     ['a lesson with no title', lesson('01-a', 'x', 3, { title: undefined }), 'content/01-a/x.svx', 'title', /missing/],
     ['an empty title', lesson('01-a', 'x', 3, { title: '  ' }), 'content/01-a/x.svx', 'title', /empty/],
-    ['minutes as text', lesson('01-a', 'x', 3, { minutes: 'три' }), 'content/01-a/x.svx', 'minutes', /number/],
+    ['a typed reading time', lesson('01-a', 'x', 3, { minutes: 2 }), 'content/01-a/x.svx', 'minutes', /computed from its words/],
+    ['a lesson without a check', lesson('01-a', 'x', 3, { check: undefined }), 'content/01-a/x.svx', 'check', /missing/],
+    ['a check with two right options', lesson('01-a', 'x', 3, { check: { ...check, options: check.options.map((o) => ({ ...o, right: true })) } }), 'content/01-a/x.svx', 'check.options', /exactly one option/],
+    ['a check option without a why', lesson('01-a', 'x', 3, { check: { ...check, options: [check.options[0], { text: 'Повар' }] } }), 'content/01-a/x.svx', 'check.options.1.why', /missing/],
     ['an unknown field', lesson('01-a', 'x', 3, { autor: 'Я' }), 'content/01-a/x.svx', 'autor', /unknown field/],
     ['a capitalised id', lesson('01-a', 'X', 3), 'content/01-a/X.svx', 'id', /lowercase/],
     ['a duplicate order', lesson('01-a', 'x', 2), 'content/01-a/x.svx', 'order', /already used/],

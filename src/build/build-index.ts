@@ -6,6 +6,7 @@ import {
   ModuleFrontmatterSchema,
   parseContent,
 } from '../lib/course/schema.ts';
+import { countWords, lessonWords, readingMinutes } from '../lib/course/reading-time.ts';
 import type { ActivityEntry, CourseIndex, LessonEntry, ModuleEntry, StepRef } from '../lib/course/types.ts';
 
 /** One content file as read from disk: its path and its parsed frontmatter (or JSON data). */
@@ -13,6 +14,8 @@ export interface ContentFile {
   /** Path relative to the project root, forward slashes: `content/01-x/module.svx`. */
   path: string;
   frontmatter: unknown;
+  /** The whole .svx text, for a lesson's reading time; absent in tests that only check metadata. */
+  body?: string;
 }
 
 /** The raw inputs of the course tree. */
@@ -83,7 +86,15 @@ export function buildCourseIndex(input: ContentInput): CourseIndex {
 
     const lessons = files
       .filter((f) => f !== moduleFile)
-      .map((f) => ({ ...parseContent(LessonFrontmatterSchema, f.frontmatter, f.path), file: f.path }));
+      .map((f) => {
+        if (typeof f.frontmatter === 'object' && f.frontmatter !== null && 'minutes' in f.frontmatter) {
+          throw new ContentError(f.path, 'minutes', 'remove it: a lesson\'s reading time is computed from its words (150 a minute)');
+        }
+        // The check is rendered from the lesson's own chunk: keep it out of the index.
+        const { check, ...meta } = parseContent(LessonFrontmatterSchema, f.frontmatter, f.path);
+        const words = lessonWords(f.body ?? '') + countWords([check.prompt, ...check.options.flatMap((o) => [o.text, o.why])].join(' '));
+        return { ...meta, minutes: readingMinutes(words), file: f.path };
+      });
     if (lessons.length === 0) throw new ContentError(moduleFile.path, null, 'the module has no lessons');
     lessons.forEach((l) => claimId(l.id, l.file));
     assertUniqueOrder(lessons, 'lesson');

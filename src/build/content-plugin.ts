@@ -5,6 +5,7 @@
  */
 import type { Plugin } from 'vite';
 import { loadContent } from './load-content.ts';
+import { typographDeep } from './typography.js';
 
 const ID = 'virtual:course';
 const RESOLVED = '\0virtual:course';
@@ -16,8 +17,9 @@ export function coursePlugin(root: string): Plugin {
     resolveId: (id) => (id === ID ? RESOLVED : null),
     load(id) {
       if (id !== RESOLVED) return null;
-      const { index, files, source } = loadContent(root);
+      const { index, files, source, warnings } = loadContent(root);
       files.forEach((f) => this.addWatchFile(f));
+      warnings.forEach((w) => this.warn(w));
       if (source.fidelity.length > 0) {
         throw new Error(`The lessons do not reproduce the source text faithfully:\n- ${source.fidelity.map((p) => p.message).join('\n- ')}`);
       }
@@ -32,6 +34,28 @@ export function coursePlugin(root: string): Plugin {
         `export const moduleIntroLoaders = {${intros.join(',\n')}};`,
         `export const activityLoaders = {${activities.join(',\n')}};`,
       ].join('\n');
+    },
+  };
+}
+
+/**
+ * Vite plugin: the typographer's step for the content data the interface shows — every JSON file
+ * under `content/` (quizzes, exercises) — before Vite turns the JSON into a module. The files on
+ * disk stay as authors type them. Build only: unit tests compare content strings as authored
+ * (the lesson text itself is typographed by the rehype step in every mode).
+ * @param root the project root (where `content/` lives).
+ */
+export function typographyPlugin(root: string): Plugin {
+  const content = `${root.replace(/\/$/, '')}/content/`;
+  return {
+    name: 'course-typography',
+    enforce: 'pre',
+    apply: 'build',
+    transform(code, id) {
+      const file = id.split('?')[0] ?? id;
+      if (!file.endsWith('.json')) return null;
+      if (!file.startsWith(content)) return null;
+      return { code: JSON.stringify(typographDeep(JSON.parse(code) as unknown)), map: null };
     },
   };
 }

@@ -21,35 +21,8 @@ export interface FidelityProblem {
   message: string;
 }
 
-const CRUMB = /^[•·\s]*На главную\s*$/;
-
-/** Collapses every run of white space (including no-break spaces) to one space. */
-export function normalizeSpace(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, ' ').trim();
-}
-
-/** Splits the source file into paragraphs, dropping blank filler lines and the web-page crumb. */
-export function sourceParagraphs(source: string): string[] {
-  return source
-    .split(/\n[ \t\u00a0]*\n/)
-    .map(normalizeSpace)
-    .filter((p) => p !== '' && !CRUMB.test(p));
-}
-
-/** Applies the corrections; each must match exactly once in the joined paragraphs. */
-export function applyCorrections(paragraphs: string[], corrections: Correction[]): { paragraphs: string[]; problems: FidelityProblem[] } {
-  const problems: FidelityProblem[] = [];
-  let result = [...paragraphs];
-  for (const c of corrections) {
-    const hits = result.reduce((n, p) => n + p.split(c.from).length - 1, 0);
-    if (hits !== 1) {
-      problems.push({ kind: 'correction', message: `correction "${c.from}" → "${c.to}" matches ${hits} times in the source; it must match exactly once` });
-      continue;
-    }
-    result = result.map((p) => p.replace(c.from, c.to));
-  }
-  return { paragraphs: result, problems };
-}
+export { applyCorrections, normalizeSpace, sourceId, sourceParagraphs } from './source-text.js';
+import { normalizeSpace } from './source-text.js';
 
 /**
  * Extracts the source paragraphs of a lesson body: everything outside frontmatter, `<script>` and

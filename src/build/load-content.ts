@@ -9,6 +9,9 @@ import { buildCourseIndex, type ContentFile } from './build-index.ts';
 import { applyCorrections, checkFidelity, lessonParagraphs, sourceParagraphs, type Correction, type FidelityProblem } from './fidelity.ts';
 import { activityValidators } from './activity-validators.ts';
 import { ContentError } from '../lib/course/schema.ts';
+import { ROLES } from '../lib/course/roles.ts';
+import { findAnswerPatterns } from '../lib/quiz/answer-patterns.ts';
+import type { Question } from '../lib/quiz/types.ts';
 import type { CourseIndex } from '../lib/course/types.ts';
 
 /** Reads the YAML frontmatter of an .svx file; a file without one gets a ContentError. */
@@ -28,6 +31,8 @@ export interface LoadedContent {
   /** Absolute paths of every file the course is built from, for the dev server to watch. */
   files: string[];
   source: { expected: string[]; fidelity: FidelityProblem[] };
+  /** Answer patterns worth a build warning (errors have already stopped the load). */
+  warnings: string[];
 }
 
 /** Loads and validates `content/` under `root`. Throws ContentError on any broken metadata. */
@@ -71,7 +76,7 @@ export function loadContent(root: string): LoadedContent {
       const abs = join(contentDir, folder, name);
       const text = read(abs);
       const path = rel(abs);
-      svx.push({ path, frontmatter: readFrontmatter(text, path) });
+      svx.push({ path, frontmatter: readFrontmatter(text, path), body: text });
       bodies.set(path, text);
     }
   }
@@ -79,13 +84,28 @@ export function loadContent(root: string): LoadedContent {
   const finalTest = existsSync(finalPath) ? { path: rel(finalPath), frontmatter: readJson(finalPath) } : null;
   const index = buildCourseIndex({ course: { path: rel(coursePath), data: courseData }, files: svx, activities, finalTest });
   validateActivities([...activities, ...(finalTest ? [finalTest] : [])], index);
+  index.modules.flatMap((m) => m.lessons).forEach((l) => checkLessonTeaches(bodies.get(l.file) ?? '', l.file));
+  const warnings = reportAnswerPatterns(activities, finalTest);
 
   const sourceText = read(join(contentDir, 'source', 'internal-clients.ru.txt'));
   const { corrections } = JSON.parse(read(join(contentDir, 'source', 'corrections.json'))) as { corrections: Correction[] };
   const corrected = applyCorrections(sourceParagraphs(sourceText), corrections);
   const shown = index.modules.flatMap((m) => m.lessons).flatMap((l) => lessonParagraphs(bodies.get(l.file) ?? '').map((text) => ({ file: l.file, text })));
   const fidelity = [...corrected.problems, ...checkFidelity(corrected.paragraphs, shown)];
-  return { index, files, source: { expected: corrected.paragraphs, fidelity } };
+  return { index, files, source: { expected: corrected.paragraphs, fidelity }, warnings };
+}
+
+/**
+ * Every lesson teaches by example: a `<RoleScenario role="…">` for each of the three front-line roles
+ * inside `<RoleScenarios>`, and its check placed with `<LessonCheck {...check} />`.
+ */
+export function checkLessonTeaches(svx: string, file: string): void {
+  if (!/<RoleScenarios>/.test(svx)) throw new ContentError(file, null, 'needs a <RoleScenarios> block with one <RoleScenario> per role after the source text');
+  for (const role of ROLES) {
+    const n = svx.match(new RegExp(`<RoleScenario\\b[^>]*\\brole="${role}"`, 'g'))?.length ?? 0;
+    if (n !== 1) throw new ContentError(file, null, `needs exactly one <RoleScenario role="${role}" title="…">, found ${n}`);
+  }
+  if (!/<LessonCheck \{\.\.\.check\} \/>/.test(svx)) throw new ContentError(file, 'check', 'the check is in the frontmatter but not on the page: add <LessonCheck {...check} /> after the role scenarios');
 }
 
 /** Runs each activity file through the validator registered for its type. */
@@ -97,4 +117,20 @@ function validateActivities(files: ContentFile[], index: CourseIndex): void {
     if (!validate) throw new ContentError(file.path, 'type', `unknown activity type "${type}"; known: ${Object.keys(activityValidators).join(', ') || 'none'}`);
     validate(file.frontmatter, file.path);
   }
+}
+
+/**
+ * Looks for answer patterns across the module quizzes (as one set: a learner takes them all) and in
+ * the final test's bank. A clear-cut pattern refuses the build; a leaning one is returned as a warning.
+ */
+export function reportAnswerPatterns(activities: ContentFile[], finalTest: ContentFile | null): string[] {
+  const questionsOf = (f: ContentFile) => (f.frontmatter as { questions: Question[] }).questions;
+  const quizzes = activities.filter((f) => f.path.endsWith('/quiz.json'));
+  const findings = findAnswerPatterns([
+    { name: 'module quizzes', questions: quizzes.flatMap(questionsOf) },
+    ...(finalTest ? [{ name: 'final test bank', questions: questionsOf(finalTest) }] : []),
+  ]);
+  const error = findings.find((f) => f.level === 'error');
+  if (error) throw new ContentError(error.message.startsWith('final') && finalTest ? finalTest.path : (quizzes[0]?.path ?? 'content/'), 'questions', error.message);
+  return findings.map((f) => f.message);
 }

@@ -13,10 +13,11 @@ describe('the course content', () => {
     expect(activityValidators.final).toBe(validateFinalTestContent);
   });
 
-  it('numbers the lessons’ paragraphs as the lesson pages do', () => {
+  it('knows which source paragraphs each lesson shows, by their stable ids', () => {
     const lessons = readLessonParagraphs();
-    expect(lessons.get('cepochka-v-restorane')?.[0]).toMatch(/^Представим себе ситуацию/);
-    expect(lessons.get('biznes-kak-cepochka')).toHaveLength(3);
+    expect(lessons.get('cepochka-v-restorane')?.get('s3')).toMatch(/^Представим себе ситуацию/);
+    expect([...(lessons.get('biznes-kak-cepochka')?.keys() ?? [])]).toEqual(['s7', 's8', 's9']);
+    expect([...(lessons.get('dve-kompanii')?.keys() ?? [])]).toEqual(['s5', 's6']); // the «Главное» box has no id
     expect(lessons.has('vneshnie-i-vnutrennie-klienty')).toBe(false); // a module intro is not a lesson
   });
 
@@ -41,9 +42,14 @@ describe('the course content', () => {
     all.forEach((q) => expect(q.explanation.length, q.id).toBeGreaterThan(40));
   });
 
-  it('refuses a quiz that links to a paragraph the lesson does not have', () => {
+  it('refuses a quiz that links to a paragraph the lesson does not show', () => {
     const data = readJson(`content/${moduleFolders[0]}/quiz.json`) as QuizFile;
-    const broken = { ...data, questions: data.questions.map((q, i) => (i === 1 ? { ...q, source: { lesson: 'cepochka-v-restorane', paragraph: 'p9' } } : q)) };
-    expect(() => validateQuizContent(broken, 'content/x/quiz.json')).toThrow('content/x/quiz.json → questions.1.source.paragraph: lesson "cepochka-v-restorane" has 2 numbered paragraphs');
+    const broken = { ...data, questions: data.questions.map((q, i) => (i === 1 ? { ...q, source: { lesson: 'cepochka-v-restorane', paragraph: 's9', words: 'продукт' } } : q)) };
+    expect(() => validateQuizContent(broken, 'content/x/quiz.json')).toThrow('content/x/quiz.json → questions.1.source.paragraph: source paragraph s9 is shown in lesson "biznes-kak-cepochka", not in "cepochka-v-restorane"');
+  });
+
+  it('refuses the broken references of the fixture: a «Главное» box counted as a paragraph', () => {
+    const data = readJson('tests/fixtures/quiz-references/box-counted.json');
+    expect(() => validateQuizContent(data, 'tests/fixtures/quiz-references/box-counted.json')).toThrow(/questions\.0\.source\.words: «внутренними клиентами» is not in source paragraph s3/);
   });
 });

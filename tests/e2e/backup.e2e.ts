@@ -172,7 +172,7 @@ describe('certificate', () => {
       await certificate.waitFor();
       const text = (await certificate.textContent()) ?? '';
       const code = certificateCode({ profileId: learner.id, name: learner.name, courseTitle: index.course.title, completedAt: finished, score: 92 });
-      for (const part of ['Анна Петрова', index.course.title, '15 мая 2025 г.', '92%', code, 'не электронная подпись']) expect(text).toContain(part);
+      for (const part of ['Анна Петрова', index.course.title, '15 мая 2025 г.', '92 %', code, 'не электронная подпись']) expect(text).toContain(part);
       expect(await axeViolations(page), 'certificate').toEqual([]);
       await assertNoSideways(page, 'certificate');
       await screenshot(page, 'certificate');

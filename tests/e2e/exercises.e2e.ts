@@ -27,6 +27,8 @@ const LABELS: Record<string, string> = {
 const cardsIn = (page: Page, zone: 'chain' | 'aside') => page.locator(`[data-zone="${zone}"] [data-card]`).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.card));
 const handle = (page: Page, id: string) => page.getByRole('button', { name: LABELS[id], exact: true });
 const verdict = (page: Page) => page.getByRole('status').filter({ hasText: /\S/ }).last();
+/** What a screen reader says: the build's no-break spaces read as spaces. */
+const spoken = async (locator: Locator) => (await locator.textContent())?.replace(/\u00a0/g, ' ') ?? null;
 
 async function openExercise(page: Page, id: string, title: string) {
   await page.goto(`${baseUrl}#/exercise/${id}`);
@@ -64,7 +66,7 @@ async function dragIntoOrder(page: Page, right: string[], drag: (from: { x: numb
     const target = await centre(occupant);
     await drag(from, { x: from.x, y: target.top + 6 });
     await expect.poll(() => cardsIn(page, 'chain').then((c) => c[place])).toBe(id);
-    await expect.poll(() => page.locator('[aria-live="polite"]').first().textContent()).toBe(`${LABELS[id]}: место ${place + 1} из ${now.length}`);
+    await expect.poll(() => spoken(page.locator('[aria-live="polite"]').first())).toBe(`${LABELS[id]}: место ${place + 1} из ${now.length}`);
   }
 }
 
@@ -103,7 +105,7 @@ describe('the chain builder', () => {
       expect(await cardsIn(page, 'chain')).toEqual(RESTAURANT.right);
       await screenshot(page, 'exercise-chain-ordered');
       await page.getByRole('button', { name: 'Проверить' }).tap();
-      await expect.poll(() => verdict(page).textContent()).toContain('Порядок верный!');
+      await expect.poll(() => spoken(verdict(page))).toContain('Порядок верный!');
       await assertPageSound(page, 'chain roles');
       await markRolesByTouch(page, ['Повар — внутренний клиент склада', 'Официант — внутренний клиент повара', 'Посетитель — внешний клиент']);
       await expect.poll(() => page.getByRole('heading', { name: 'Упражнение выполнено' }).count()).toBe(1);
@@ -120,13 +122,13 @@ describe('the chain builder', () => {
 
       await tabTo(page, handle(page, 'posetitel'));
       await page.keyboard.press('Space');
-      await expect.poll(() => live.textContent()).toMatch(/^Карточка «Посетитель» взята\. Посетитель: место 3 из 4\./);
+      await expect.poll(() => spoken(live)).toMatch(/^Карточка «Посетитель» взята\. Посетитель: место 3 из 4\./);
       await page.keyboard.press('ArrowUp');
       await expect.poll(() => cardsIn(page, 'chain')).toEqual(['oficiant', 'posetitel', 'sklad', 'povar']);
       await screenshot(page, 'exercise-chain-keyboard-grabbed');
       await page.keyboard.press('Escape');
       await expect.poll(() => cardsIn(page, 'chain')).toEqual(['oficiant', 'sklad', 'posetitel', 'povar']);
-      await expect.poll(() => live.textContent()).toBe('Перемещение отменено. Посетитель: место 3 из 4.');
+      await expect.poll(() => spoken(live)).toBe('Перемещение отменено. Посетитель: место 3 из 4.');
 
       // Официант down two, Повар up two, Посетитель down one: focus stays on the card as it moves.
       const moves: [string, 'ArrowUp' | 'ArrowDown', number][] = [['oficiant', 'ArrowDown', 2], ['povar', 'ArrowUp', 2], ['posetitel', 'ArrowDown', 1]];
@@ -137,11 +139,11 @@ describe('the chain builder', () => {
         await page.keyboard.press('Enter');
       }
       expect(await cardsIn(page, 'chain')).toEqual(RESTAURANT.right);
-      await expect.poll(() => live.textContent()).toBe('Посетитель: место 4 из 4');
+      await expect.poll(() => spoken(live)).toBe('Посетитель: место 4 из 4');
 
       await tabTo(page, page.getByRole('button', { name: 'Проверить' }));
       await page.keyboard.press('Enter');
-      await expect.poll(() => verdict(page).textContent()).toContain('Порядок верный!');
+      await expect.poll(() => spoken(verdict(page))).toContain('Порядок верный!');
       // Each group: Tab lands on its first radio; Space picks «внутренний», ArrowDown moves to «внешний».
       await tabTo(page, page.getByRole('radio', { name: 'Повар — внутренний клиент склада' }));
       await page.keyboard.press('Space');
@@ -163,11 +165,11 @@ describe('the chain builder', () => {
       await page.getByRole('button', { name: 'Склад — выше' }).tap();
       await page.getByRole('button', { name: 'Повар — выше' }).tap();
       expect(await cardsIn(page, 'chain')).toEqual(['sklad', 'oficiant', 'povar', 'posetitel']);
-      expect(await page.locator('[aria-live="polite"]').first().textContent()).toBe('Повар: место 3 из 4');
+      expect(await spoken(page.locator('[aria-live="polite"]').first())).toBe('Повар: место 3 из 4');
 
       await page.getByRole('button', { name: 'Проверить' }).tap();
-      await expect.poll(() => verdict(page).textContent()).toContain('Пока не так: 3 ошибки.');
-      const feedback = await verdict(page).textContent();
+      await expect.poll(() => spoken(verdict(page))).toContain('Пока не так: 3 ошибки.');
+      const feedback = await spoken(verdict(page));
       expect(feedback).toContain('Склад → Официант: блюда официант получает не со склада, а от повара');
       expect(feedback).toContain('Официант → Повар: продукты повар получает не от официанта, а со склада');
       await assertPageSound(page, 'chain wrong order');
@@ -176,11 +178,11 @@ describe('the chain builder', () => {
       await page.getByRole('button', { name: 'Повар — выше' }).tap();
       expect(await cardsIn(page, 'chain')).toEqual(RESTAURANT.right);
       await page.getByRole('button', { name: 'Проверить' }).tap();
-      await expect.poll(() => verdict(page).textContent()).toContain('Порядок верный!');
+      await expect.poll(() => spoken(verdict(page))).toContain('Порядок верный!');
 
       // A wrong role is explained, then fixed.
       await markRolesByTouch(page, ['Склад — внутренний клиент повара', 'Официант — внутренний клиент повара', 'Посетитель — внешний клиент']);
-      await expect.poll(() => verdict(page).textContent()).toContain('Склад → Повар: наоборот: клиент — тот, кто получает работу. Повар — внутренний клиент склада');
+      await expect.poll(() => spoken(verdict(page))).toContain('Склад → Повар: наоборот: клиент — тот, кто получает работу. Повар — внутренний клиент склада');
       await screenshot(page, 'exercise-chain-wrong-role');
       await markRolesByTouch(page, ['Повар — внутренний клиент склада']);
       await expect.poll(() => page.getByText(/Результат: 33 из 100\./).count()).toBe(1);
@@ -198,7 +200,7 @@ describe('the chain builder', () => {
       await assertPageSound(page, 'hotel at start');
 
       await page.getByRole('button', { name: 'Проверить' }).click();
-      await expect.poll(() => verdict(page).textContent()).toContain('Водитель такси: он привозит гостя к гостинице');
+      await expect.poll(() => spoken(verdict(page))).toContain('Водитель такси: он привозит гостя к гостинице');
 
       const mouseDrag = async (from: { x: number; y: number }, to: { x: number; y: number }) => {
         await page.mouse.move(from.x, from.y);
@@ -220,7 +222,7 @@ describe('the chain builder', () => {
       expect(await cardsIn(page, 'aside')).toEqual(['taksist']);
 
       await page.getByRole('button', { name: 'Проверить' }).click();
-      await expect.poll(() => verdict(page).textContent()).toContain('Порядок верный!');
+      await expect.poll(() => spoken(verdict(page))).toContain('Порядок верный!');
       for (const mark of ['Горничная — внутренний клиент прачечной', 'Администратор — внутренний клиент горничной', 'Гость — внешний клиент']) {
         await page.getByRole('radio', { name: mark }).click();
       }
@@ -263,14 +265,14 @@ describe('the weakest-link simulator', () => {
       await page.getByRole('button', { name: 'Склад — добавить очко' }).tap();
       expect(await page.getByRole('button', { name: 'Официант — добавить очко' }).isDisabled()).toBe(true);
       await page.getByRole('button', { name: 'Проверить' }).tap();
-      await expect.poll(() => verdict(page).textContent()).toMatch(/^Очки разошлись по звеньям, и гость получает только 41 % при цели 45 %/);
+      await expect.poll(() => spoken(verdict(page))).toMatch(/^Очки разошлись по звеньям, и гость получает только 41 % при цели 45 %/);
       await screenshot(page, 'exercise-simulator-lost');
 
       await page.getByRole('button', { name: 'Повар — вернуть очко' }).tap();
       await page.getByRole('button', { name: 'Склад — добавить очко' }).tap();
       await page.getByRole('button', { name: 'Проверить' }).tap();
-      await expect.poll(() => verdict(page).textContent()).toContain('Получилось: гость получает 46 % при цели 45 %. Вы подняли самое слабое звено — склад.');
-      expect(await verdict(page).textContent()).toContain('измеряется микрометром, в другом отмечается мелом, а в третьем — рубится топором');
+      await expect.poll(() => spoken(verdict(page))).toContain('Получилось: гость получает 46 % при цели 45 %. Вы подняли самое слабое звено — склад.');
+      expect(await spoken(verdict(page))).toContain('измеряется микрометром, в другом отмечается мелом, а в третьем — рубится топором');
       await expect.poll(() => page.getByText('Результат: 80 из 100. Зачтено.').count()).toBe(1);
       await assertPageSound(page, 'simulator won');
       await screenshot(page, 'exercise-simulator-won');
@@ -288,13 +290,13 @@ describe('the promptness exercise', () => {
       await page.getByRole('radio', { name: /Повар готовит блюдо/ }).tap();
       await expect.poll(() => page.getByText('С помощником гость ждёт 24 мин').count()).toBe(1);
       await page.getByRole('button', { name: 'Проверить' }).tap();
-      await expect.poll(() => verdict(page).textContent()).toContain('гость всё равно ждёт 24 мин — больше 22');
+      await expect.poll(() => spoken(verdict(page))).toContain('гость всё равно ждёт 24 мин — больше 22');
       await screenshot(page, 'exercise-promptness-wrong');
 
-      await page.getByRole('radio', { name: /Склад выдаёт продукты/ }).tap();
+      await page.getByRole('radio', { name: /Заказ ждёт очереди на кухне/ }).tap();
       await expect.poll(() => page.getByText('С помощником гость ждёт 21 мин').count()).toBe(1);
       await page.getByRole('button', { name: 'Проверить' }).tap();
-      await expect.poll(() => verdict(page).textContent()).toContain('Верно: самое долгое звено — склад выдаёт продукты. Помощник сэкономил 7 мин, и гость ждёт 21 мин вместо 28.');
+      await expect.poll(() => spoken(verdict(page))).toContain('Верно: самое долгое звено — заказ ждёт очереди на кухне. Помощник сэкономил 7 мин, и гость ждёт 21 мин вместо 28.');
       await expect.poll(() => page.getByText('Результат: 75 из 100.', { exact: false }).count()).toBe(1);
       await assertPageSound(page, 'promptness done');
       await screenshot(page, 'exercise-promptness-done');

@@ -9,12 +9,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadContent } from '../../src/build/load-content.ts';
+import { typographDeep } from '../../src/build/typography.js';
 import type { FinalTestFile, Question, QuizFile } from '../../src/lib/quiz/types.ts';
 import { assertPageSound, enterAsLearner, h1, nextFrames, screenshot, useBrowser, withContext } from './harness.ts';
 
 const baseUrl = inject('baseUrl');
 const { index } = loadContent(process.cwd());
-const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
+// The questions as the learner reads them: the build puts no-break spaces into content data.
+const readJson = <T>(file: string): T => typographDeep(JSON.parse(readFileSync(file, 'utf8')) as T);
 
 const module1 = index.modules[0]!;
 const quiz1File = module1.activities.find((a) => a.kind === 'quiz')!.file;
@@ -136,7 +138,7 @@ describe('a module quiz on a tablet', () => {
       await page.locator(`.reading #${paragraph}.is-target`).waitFor();
       await page.goBack();
       await expect.poll(() => h1(page)).toBe(`Тест по модулю «${module1.title}»`);
-      await page.getByText('Ваш лучший результат: 67%.', { exact: false }).waitFor();
+      await page.getByText('Ваш лучший результат: 67 %.', { exact: false }).waitFor();
       await page.getByRole('button', { name: 'Пройти ещё раз' }).tap();
 
       const secondAttempt: string[] = [];

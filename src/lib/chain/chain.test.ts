@@ -147,7 +147,7 @@ describe('checking the order', () => {
   it('explains a reversed pair and a wrong first link', () => {
     const result = checkOrder(food, chain('povar', 'sklad', 'oficiant', 'posetitel'));
     expect(result.mistakes.map((m) => orderFeedback(food, m))).toEqual([
-      { kind: 'broken', label: 'Повар → Склад', text: 'со склада цепочка начинается: продукты склад выдаёт повару и ничего не ждёт от повара' },
+      { kind: 'broken', label: 'Повар → Склад', text: 'путь продуктов начинается со склада: продукты склад выдаёт повару, а не получает от повара' },
       { kind: 'broken', label: 'Склад → Официант', text: 'блюда официант получает не со склада, а от повара' },
     ]);
     expect(result.rightHandoffs).toBe(1);

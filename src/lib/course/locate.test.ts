@@ -6,7 +6,7 @@ const index = buildCourseIndex({
   course: { path: 'c.json', data: { title: 'К', subtitle: 'П', objectives: ['Ц'], passMark: 0.8 } },
   files: [
     { path: 'content/01-a/module.svx', frontmatter: { id: 'a', title: 'Модуль А', order: 1, summary: 'С', objectives: ['Ц'] } },
-    { path: 'content/01-a/l.svx', frontmatter: { id: 'l1', title: 'Урок 1', order: 1, minutes: 2, objectives: ['Ц'] } },
+    { path: 'content/01-a/l.svx', frontmatter: { id: 'l1', title: 'Урок 1', order: 1, objectives: ['Ц'], check: { prompt: 'В?', options: [{ text: 'Да', right: true, why: 'Так.' }, { text: 'Нет', why: 'Не так.' }] } } },
   ],
   activities: [{ path: 'content/01-a/quiz.json', frontmatter: {} }],
   finalTest: { path: 'content/final-test.json', frontmatter: {} },

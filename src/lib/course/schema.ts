@@ -24,13 +24,29 @@ export const ModuleFrontmatterSchema = v.strictObject({
   objectives: v.pipe(v.array(text), v.minLength(1, 'needs at least one objective')),
 });
 
-/** Frontmatter of a lesson `content/NN-module/NN-lesson.svx`. */
+/** The check inside a lesson (`check:` in its frontmatter): one question, exactly one right option. */
+export const LessonCheckSchema = v.pipe(
+  v.strictObject({
+    prompt: text,
+    options: v.pipe(
+      v.array(v.strictObject({ text, right: v.optional(v.boolean()), why: text })),
+      v.minLength(2, 'needs 2–4 options'),
+      v.maxLength(4, 'needs 2–4 options'),
+    ),
+  }),
+  v.forward(
+    v.check((c) => c.options.filter((o) => o.right === true).length === 1, 'exactly one option must have "right: true"'),
+    ['options'],
+  ),
+);
+
+/** Frontmatter of a lesson `content/NN-module/NN-lesson.svx`. Reading time is computed from the words, never typed. */
 export const LessonFrontmatterSchema = v.strictObject({
   id,
   title: text,
   order,
-  minutes: v.pipe(v.number(), v.minValue(1, 'a lesson takes at least 1 minute'), v.maxValue(10, 'a lesson takes at most 10 minutes')),
   objectives: v.pipe(v.array(text), v.minLength(1, 'needs at least one objective')),
+  check: LessonCheckSchema,
 });
 
 export type ModuleFrontmatter = v.InferOutput<typeof ModuleFrontmatterSchema>;

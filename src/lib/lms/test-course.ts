@@ -11,7 +11,7 @@ const mod = (folder: string, id: string, order: number): ContentFile => ({
 });
 const lesson = (folder: string, id: string, order: number): ContentFile => ({
   path: `content/${folder}/${id}.svx`,
-  frontmatter: { id, title: `Урок ${id}`, order, minutes: 2, objectives: ['Понять'] },
+  frontmatter: { id, title: `Урок ${id}`, order, objectives: ['Понять'], check: { prompt: 'В?', options: [{ text: 'Да', right: true, why: 'Так.' }, { text: 'Нет', why: 'Не так.' }] } },
 });
 
 /**

@@ -53,7 +53,7 @@ describe('the exercise of the course', () => {
     expect(results.map((r) => r.kind)).toEqual(['notBottleneck', 'won', 'notBottleneck', 'notBottleneck']);
     expect(results.map((r) => r.after)).toEqual([26, 21, 24, 27]);
     expect(results[1]).toEqual({ kind: 'won', before: 28, after: 21, saved: 7 });
-    expect(scenario.links[bottleneckIndex(minutes)]!.label).toBe('Склад выдаёт продукты');
+    expect(scenario.links[bottleneckIndex(minutes)]!.label).toBe('Заказ ждёт очереди на кухне');
     expect(promptnessProblem(minutes, scenario)).toBeNull();
   });
 
@@ -90,7 +90,7 @@ describe('an exercise that does not teach the lesson is refused', () => {
     slow.resource.factor = 1.5;
     expect(() => validatePromptnessScenario(slow, 'x.json')).toThrow('x.json → resource.factor: must make the link faster: below 1');
     const twice = structuredClone(data);
-    twice.links[2]!.id = 'sklad';
-    expect(() => validatePromptnessScenario(twice, 'x.json')).toThrow('x.json → links: link id "sklad" is used twice');
+    twice.links[2]!.id = 'ochered';
+    expect(() => validatePromptnessScenario(twice, 'x.json')).toThrow('x.json → links: link id "ochered" is used twice');
   });
 });

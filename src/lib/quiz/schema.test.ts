@@ -5,8 +5,8 @@ import { parseFinalTestFile, parseQuizFile, type LessonParagraphs } from './sche
 
 const FILE = 'content/01-x/quiz.json';
 const lessons: LessonParagraphs = new Map([
-  ['cepochka-v-restorane', ['Первый абзац урока.', 'Таким образом, официант и повар сами становятся внутренними клиентами.']],
-  ['kto-obsluzhivaet-obsluzhivayushchih', ['Заголовок', 'Необходимо, чтобы их самих качественно обслуживали.']],
+  ['cepochka-v-restorane', new Map([['s3', 'Приняв заказ от клиента, официант передает заказ повару.'], ['s4', 'Таким образом, официант и повар сами становятся внутренними клиентами.']])],
+  ['kto-obsluzhivaet-obsluzhivayushchih', new Map([['s1', 'Заголовок'], ['s2', 'Необходимо, чтобы их самих качественно обслуживали.']])],
 ]);
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -43,8 +43,11 @@ describe('quiz content schema', () => {
     ['a matching pair naming no choice', (q: any) => (q.questions[4].answer.povar = 'kuhni'), 'questions.4.answer.povar', /not the id of a choice/],
     ['a matching pair for no item', (q: any) => (q.questions[4].answer.gost = 'povara'), 'questions.4.answer.gost', /not the id of an item/],
     ['a bad lesson id', (q: any) => (q.questions[0].source.lesson = 'no-such-lesson'), 'questions.0.source.lesson', /no lesson has the id "no-such-lesson"/],
-    ['a paragraph beyond the lesson', (q: any) => (q.questions[0].source.paragraph = 'p3'), 'questions.0.source.paragraph', /has 2 numbered paragraphs .*no p3/],
-    ['a malformed paragraph id', (q: any) => (q.questions[0].source.paragraph = '3'), 'questions.0.source.paragraph', /paragraph id like p1/],
+    ['a paragraph no lesson shows', (q: any) => (q.questions[0].source.paragraph = 's9'), 'questions.0.source.paragraph', /s9 is not a source paragraph shown in any lesson; lesson "cepochka-v-restorane" shows s3, s4/],
+    ['a paragraph shown in another lesson', (q: any) => (q.questions[0].source.paragraph = 's2'), 'questions.0.source.paragraph', /s2 is shown in lesson "kto-obsluzhivaet-obsluzhivayushchih", not in "cepochka-v-restorane"/],
+    ['an old-style block number', (q: any) => (q.questions[0].source.paragraph = 'p3'), 'questions.0.source.paragraph', /id of a source paragraph: s1, s2/],
+    ['words that are not in the paragraph', (q: any) => (q.questions[0].source.words = 'склад не предоставит'), 'questions.0.source.words', /not in source paragraph s3/],
+    ['a reference without words', (q: any) => delete q.questions[0].source.words, 'questions.0.source.words', /required field is missing/],
     ['a repeated question id', (q: any) => (q.questions[3].id = 'single-q'), 'questions.3.id', /already used/],
     ['too many questions', (q: any) => q.questions.push(...clone(sampleQuiz.questions.slice(0, 2)).map((x, i) => ({ ...x, id: `extra-${i}`, prompt: `Ещё ${i}` }))), 'questions', /4–6 questions/],
     ['too few questions', (q: any) => q.questions.splice(3), 'questions', /4–6 questions/],

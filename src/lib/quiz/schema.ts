@@ -20,7 +20,8 @@ const base = {
   explanation: text,
   source: v.strictObject({
     lesson: id,
-    paragraph: v.pipe(v.string(), v.regex(/^p[1-9]\d*$/, 'must be a paragraph id like p1, p2…')),
+    paragraph: v.pipe(v.string(), v.regex(/^s[1-9]\d*$/, 'must be the id of a source paragraph: s1, s2… in the order of the source text')),
+    words: v.pipe(text, v.maxLength(120, 'name a few words, not the whole paragraph')),
   }),
 };
 
@@ -64,8 +65,11 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const schemaMatchesTypes: [Same<v.InferOutput<typeof QuestionSchema>, Question>] = [true];
 void schemaMatchesTypes;
 
-/** The numbered blocks (`p1`, `p2`…) of every lesson, by lesson id, as the learner reads them. */
-export type LessonParagraphs = ReadonlyMap<string, readonly string[]>;
+/**
+ * The source paragraphs every lesson shows, by lesson id: their stable ids (`s3` = third paragraph
+ * of the source text) and their text, as the lesson pages give them ids (rehype-paragraph-ids.js).
+ */
+export type LessonParagraphs = ReadonlyMap<string, ReadonlyMap<string, string>>;
 
 function duplicates(values: string[]): string | undefined {
   return values.find((value, i) => values.indexOf(value) !== i);
@@ -78,9 +82,20 @@ function checkQuestion(q: Question, at: string, file: string, lessons: LessonPar
   };
   const paragraphs = lessons.get(q.source.lesson);
   if (!paragraphs) fail('source.lesson', `no lesson has the id "${q.source.lesson}"; known: ${[...lessons.keys()].join(', ')}`);
-  const n = Number(q.source.paragraph.slice(1));
-  const paragraph = paragraphs?.[n - 1];
-  if (paragraph === undefined) fail('source.paragraph', `lesson "${q.source.lesson}" has ${paragraphs?.length ?? 0} numbered paragraphs (p1…p${paragraphs?.length ?? 0}); there is no ${q.source.paragraph}`);
+  const paragraph = paragraphs?.get(q.source.paragraph);
+  if (paragraph === undefined) {
+    const shownIn = [...lessons].find(([, ps]) => ps.has(q.source.paragraph))?.[0];
+    fail(
+      'source.paragraph',
+      shownIn
+        ? `source paragraph ${q.source.paragraph} is shown in lesson "${shownIn}", not in "${q.source.lesson}"`
+        : `${q.source.paragraph} is not a source paragraph shown in any lesson; lesson "${q.source.lesson}" shows ${[...(paragraphs?.keys() ?? [])].join(', ') || 'none'}`,
+    );
+  }
+  // «Перечитать» must land on the words the question is about, not merely on some paragraph.
+  if (paragraph !== undefined && !normalizeSpace(paragraph).toLowerCase().includes(normalizeSpace(q.source.words).toLowerCase())) {
+    fail('source.words', `«${q.source.words}» is not in source paragraph ${q.source.paragraph} («${paragraph.slice(0, 60)}…»): point the question at the paragraph it is about`);
+  }
 
   if (q.type === 'single' || q.type === 'multiple') {
     const ids = q.options.map((o) => o.id);

@@ -3,10 +3,15 @@
  * test's bank `final-test.json`), the learner's answers, a prepared attempt and its result.
  */
 
-/** Where a question's idea comes from: the lesson and its numbered paragraph (`p1`, `p2`…). */
+/**
+ * Where a question's idea comes from: the lesson, the stable id of the source paragraph shown there
+ * (`s3` = third paragraph of the source text) and the words of that paragraph the question is about
+ * (checked at build time to be in it).
+ */
 export interface SourceRef {
   lesson: string;
   paragraph: string;
+  words: string;
 }
 
 /** An option, item or choice with a stable id (the answer refers to ids, the learner sees text). */

@@ -64,7 +64,7 @@ describe('CertificateScreen once the course is complete', () => {
     expect(certificate.querySelector('b')).toBeNull();
     expect(certificate).toHaveTextContent(courseIndex.course.title);
     expect(certificate).toHaveTextContent('15 мая 2025 г.');
-    expect(certificate).toHaveTextContent('92%');
+    expect(certificate).toHaveTextContent('92 %');
     const code = certificateCode({ profileId: learner.id, name: learner.name, courseTitle: courseIndex.course.title, completedAt: FINISHED, score: 92 });
     expect(certificate).toHaveTextContent(code);
     expect(certificate).toHaveTextContent('не электронная подпись');

@@ -27,10 +27,10 @@ describe('the promptness exercise', () => {
     await user.click(screen.getByRole('button', { name: 'Проверить' }));
     expect(screen.getByRole('status')).toHaveTextContent('Помощник у звена «Официант принимает заказ» сэкономил 2 мин, но гость всё равно ждёт 26 мин — больше 22.');
 
-    await user.click(screen.getByRole('radio', { name: /Склад выдаёт продукты/ }));
+    await user.click(screen.getByRole('radio', { name: /Заказ ждёт очереди на кухне/ }));
     expect(screen.getByText('С помощником гость ждёт 21 мин')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Проверить' }));
-    expect(screen.getByRole('status')).toHaveTextContent(/^Верно: самое долгое звено — склад выдаёт продукты\./);
+    expect(screen.getByRole('status')).toHaveTextContent(/^Верно: самое долгое звено — заказ ждёт очереди на кухне\./);
     expect(await screen.findByRole('heading', { name: 'Упражнение выполнено' })).toBeInTheDocument();
     expect(progress.activity('exercise:gde-teryayutsya-minuty')?.attempts[0]).toMatchObject({ score: 75, passed: false, mistakes: ['link:priem'] });
   });

@@ -107,7 +107,7 @@ describe('QuizRunner by mouse or touch', SLOW, () => {
     await screen.findByRole('heading', { name: 'Результат' });
     expect(screen.getByText('67%')).toBeInTheDocument();
     expect(screen.getByText(/Тест не пройден/)).toBeInTheDocument();
-    expect(screen.getByText(/Верных ответов: 4 из 6\. Чтобы пройти, нужно 80% — это 5 верных ответов\./)).toBeInTheDocument();
+    expect(screen.getByText(/Верных ответов: 4 из 6\. Чтобы пройти, нужно 80 % — это 5 верных ответов\./)).toBeInTheDocument();
     const revise = screen.getByRole('heading', { name: 'Что повторить' }).nextElementSibling as HTMLElement;
     expect(within(revise).getAllByRole('listitem')).toHaveLength(2);
     expect(within(revise).getAllByRole('link', { name: /Перечитать/ })).toHaveLength(2);

@@ -123,7 +123,7 @@ describe('BackupPanel: loading a backup', () => {
     expect(preview).toHaveTextContent('1 новый урок');
     expect(preview).toHaveTextContent('1 урок станет прочитанным');
     expect(preview).toHaveTextContent('добавится 1 попытка');
-    expect(preview).toHaveTextContent('Итоговый тест: результат 90% — пройдено');
+    expect(preview).toHaveTextContent('Итоговый тест: результат 90 % — пройдено');
     expect(document.activeElement).toHaveTextContent('Что изменится');
 
     await user.click(within(preview).getByRole('button', { name: 'Объединить' }));
