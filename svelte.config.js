@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { mdsvex } from 'mdsvex';
 import { parse as parseYaml } from 'yaml';
 import { rehypeParagraphIds } from './src/build/rehype-paragraph-ids.js';
+import { rehypeGlossaryLinks } from './src/build/rehype-glossary-links.js';
 import { rehypeTypography, typographDeep } from './src/build/typography.js';
 
 const root = dirname(fileURLToPath(import.meta.url));
@@ -16,8 +17,8 @@ export default {
     mdsvex({
       extensions: ['.svx'],
       smartypants: false,
-      // Ids first (they match source paragraphs by their words), then no-break spaces everywhere.
-      rehypePlugins: [[rehypeParagraphIds, { root }], rehypeTypography],
+      // Ids first (they match source paragraphs by their words), glossary links, then no-break spaces everywhere.
+      rehypePlugins: [[rehypeParagraphIds, { root }], rehypeGlossaryLinks({ file: new URL('./content/glossary.json', import.meta.url) }), rehypeTypography],
       // The frontmatter (the lesson's check) reaches the page as data: typograph it too.
       frontmatter: { type: 'yaml', marker: '-', parse: (text) => typographDeep(/** @type {Record<string, unknown>} */ (parseYaml(text))) },
     }),

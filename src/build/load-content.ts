@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { buildCourseIndex, type ContentFile } from './build-index.ts';
 import { applyCorrections, checkFidelity, lessonParagraphs, sourceParagraphs, type Correction, type FidelityProblem } from './fidelity.ts';
 import { activityValidators } from './activity-validators.ts';
+import { validateGlossary } from '../lib/glossary/schema.ts';
 import { ContentError } from '../lib/course/schema.ts';
 import { ROLES } from '../lib/course/roles.ts';
 import { findAnswerPatterns } from '../lib/quiz/answer-patterns.ts';
@@ -84,6 +85,9 @@ export function loadContent(root: string): LoadedContent {
   const finalTest = existsSync(finalPath) ? { path: rel(finalPath), frontmatter: readJson(finalPath) } : null;
   const index = buildCourseIndex({ course: { path: rel(coursePath), data: courseData }, files: svx, activities, finalTest });
   validateActivities([...activities, ...(finalTest ? [finalTest] : [])], index);
+  // The glossary the lessons' term links point into (the links themselves are a rehype step).
+  const glossaryPath = join(contentDir, 'glossary.json');
+  if (existsSync(glossaryPath)) validateGlossary(readJson(glossaryPath), rel(glossaryPath));
   index.modules.flatMap((m) => m.lessons).forEach((l) => checkLessonTeaches(bodies.get(l.file) ?? '', l.file));
   const warnings = reportAnswerPatterns(activities, finalTest);
 

@@ -5,6 +5,7 @@
  * (control characters, bidi overrides, lone surrogates) are refused.
  */
 import * as v from 'valibot';
+import { ReflectionAnswersSchema } from '../reflection/reflection.ts';
 import { FORMAT_VERSION, MODULE_STATUSES, type Assignment, type Report, type ResultEntry } from './types.ts';
 
 /** Longest learner or manager name, in UTF-16 units. */
@@ -133,6 +134,7 @@ export const ReportSchema = v.strictObject({
     v.check((ms) => unique(ms.map((m) => m.id)), 'must not repeat a module'),
   ),
   final: v.optional(ResultEntrySchema),
+  reflection: v.optional(ReflectionAnswersSchema),
 });
 
 // The schemas and the hand-written types in types.ts must describe the same values.

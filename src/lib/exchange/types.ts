@@ -71,6 +71,18 @@ export interface Report {
   modules: ModuleResult[];
   /** The final test, when the learner has touched it. */
   final?: ResultEntry | undefined;
+  /** «Моя цепочка», only when the learner agreed to share it; each answer ≤ 200 characters. */
+  reflection?: ReportReflection | undefined;
+}
+
+/** The learner's reflection «Моя цепочка» as sent in a report. */
+export interface ReportReflection {
+  /** Who supplies my work. */
+  suppliers: string;
+  /** Who are my internal clients. */
+  clients: string;
+  /** One thing I will do differently. */
+  change: string;
 }
 
 /** Payload kinds a link or file can carry. */

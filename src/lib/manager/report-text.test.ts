@@ -31,6 +31,17 @@ describe('report in words', () => {
     expect(lines[1]?.text).toBe('manager.report.assignmentFrom(20 мая 2025 г.,Ольга Петровна)');
   });
 
+  it('adds the shared «Моя цепочка» answers after the results, and nothing when not shared', () => {
+    const reflection = { suppliers: 'Склад', clients: 'Зал', change: 'Быстрее' };
+    const lines = reportLines(sampleReport({ reflection }), null, (id) => id, t, 'ru');
+    expect(lines.slice(-3)).toEqual([
+      { label: 'reflection.suppliers', text: 'Склад' },
+      { label: 'reflection.clients', text: 'Зал' },
+      { label: 'reflection.change', text: 'Быстрее' },
+    ]);
+    expect(reportLines(sampleReport(), null, (id) => id, t, 'ru').some((l) => l.label.startsWith('reflection.'))).toBe(false);
+  });
+
   it('names a report without an assignment as the whole course', () => {
     const lines = reportLines(sampleReport({ assignmentId: null, due: null }), null, (id) => id, t, 'ru');
     expect(lines[1]?.text).toBe('manager.report.whole');

@@ -19,7 +19,10 @@ export function resultLine(result: ResultEntry, t: Translate, lang: string): str
   return parts.join(' · ');
 }
 
-/** The report as labelled lines: who, which assignment, when made, then each module and the final test. */
+/**
+ * The report as labelled lines: who, which assignment, when made, then each module and the final
+ * test, and the learner's «Моя цепочка» answers when they chose to share them.
+ */
 export function reportLines(report: Report, assignment: Assignment | null, titleOf: (id: string) => string, t: Translate, lang: string): { label: string; text: string }[] {
   const which = assignment
     ? t('manager.report.assignmentFrom', { values: { date: formatDay(assignment.due, lang), name: assignment.manager } })
@@ -32,6 +35,9 @@ export function reportLines(report: Report, assignment: Assignment | null, title
     { label: t('manager.report.made'), text: formatMoment(report.createdAt, lang) },
     ...report.modules.map((m) => ({ label: titleOf(m.id), text: resultLine(m, t, lang) })),
     ...(report.final ? [{ label: t('manager.assignment.final'), text: resultLine(report.final, t, lang) }] : []),
+    ...(report.reflection
+      ? (['suppliers', 'clients', 'change'] as const).map((field) => ({ label: t(`reflection.${field}`), text: report.reflection?.[field] ?? '' }))
+      : []),
   ];
 }
 

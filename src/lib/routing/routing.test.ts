@@ -19,7 +19,13 @@ describe('the URL scheme', () => {
 
   it('tells the manager side from the learner side', () => {
     for (const path of ['/manager', '/manager/team', '/report/abc']) expect([isManagerRoute(path), needsLearner(path)]).toEqual([true, false]);
-    for (const path of ['/', '/report', '/settings', '/lesson/x', '/managerx']) expect([isManagerRoute(path), needsLearner(path)]).toEqual([false, true]);
+    for (const path of ['/', '/report', '/settings', '/lesson/x', '/managerx', '/reflection', '/glossaryx']) expect([isManagerRoute(path), needsLearner(path)]).toEqual([false, true]);
+  });
+
+  it('opens the glossary and the course summary without a learner', () => {
+    for (const path of ['/glossary', '/glossary/zveno', '/summary']) expect(needsLearner(path)).toBe(false);
+    expect(links.glossary('zveno')).toBe('#/glossary/zveno');
+    expect(links.glossary()).toBe('#/glossary');
   });
 
   it('resumes only to lessons, exercises and tests', () => {

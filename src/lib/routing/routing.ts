@@ -18,6 +18,14 @@ export const PATHS = {
   manager: '/manager',
   managerNew: '/manager/new',
   managerTeam: '/manager/team',
+  /** The 10-minute pre-shift briefing guide (printable). */
+  managerBriefing: '/manager/briefing',
+  glossary: '/glossary',
+  glossaryTerm: '/glossary/:termId',
+  /** The course on one printable page. */
+  summary: '/summary',
+  /** «Моя цепочка», the learner's reflection at the end of the course. */
+  reflection: '/reflection',
   /** The learner's own report (`?a=<assignment id>`). */
   report: '/report',
   /** An assignment link; with nothing (or anything odd) after it, the screen says what is wrong. */
@@ -46,6 +54,12 @@ export const links = {
   manager: '#/manager',
   managerNew: '#/manager/new',
   managerTeam: '#/manager/team',
+  managerBriefing: '#/manager/briefing',
+  /** The glossary, or one term in it (the lessons' term links are made at build time in the same shape). */
+  glossary: (termId?: string) => (termId ? at('glossary', termId) : '#/glossary'),
+  summary: '#/summary',
+  reflection: '#/reflection',
+  learnerReport: '#/report',
   /** The learner's report for one assignment. */
   report: (assignmentId: string) => `#/report?a=${encodeURIComponent(assignmentId)}`,
 };
@@ -69,8 +83,11 @@ export function isManagerRoute(location: string): boolean {
   return /^\/manager(\/|$)|^\/report\/./.test(location);
 }
 
-/** Every route but the manager's needs a signed-in learner: it is the learner side. */
-export const needsLearner = (location: string): boolean => !isManagerRoute(location);
+/** The reference pages (glossary, course summary) hold nobody's progress: open to anyone. */
+export const isReferenceRoute = (location: string): boolean => /^\/(glossary|summary)(\/|$)/.test(location);
+
+/** Every route but the manager's and the reference pages needs a signed-in learner: it is the learner side. */
+export const needsLearner = (location: string): boolean => !isManagerRoute(location) && !isReferenceRoute(location);
 
 /**
  * Lessons, exercises and tests: where «Продолжить» may take the learner back. A module's overview
