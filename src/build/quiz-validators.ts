@@ -11,7 +11,7 @@ import { lessonParagraphs, sourceId } from './fidelity.ts';
 import { readCorrectedSource } from './rehype-paragraph-ids.js';
 import { parseFinalTestFile, parseQuizFile, type LessonParagraphs } from '../lib/quiz/schema.ts';
 
-/** The project root: three folders up from this file (src/build). */
+/** The project root: two folders up from this file (src/build). */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**

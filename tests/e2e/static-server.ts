@@ -1,6 +1,7 @@
 /**
  * A tiny static file server for the end-to-end tests: serves a built folder under a sub-path on
- * 127.0.0.1, as a plain static host would (no SPA fallback, no rewrites), and can go "offline".
+ * 127.0.0.1, as a plain static host would (no SPA fallback, no rewrites). Offline journeys cut the
+ * network in the browser context, not here.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';

@@ -49,9 +49,6 @@ export const LessonFrontmatterSchema = v.strictObject({
   check: LessonCheckSchema,
 });
 
-export type ModuleFrontmatter = v.InferOutput<typeof ModuleFrontmatterSchema>;
-export type LessonFrontmatter = v.InferOutput<typeof LessonFrontmatterSchema>;
-
 /** A content problem, always naming the file and, where it has one, the field. */
 export class ContentError extends Error {
   constructor(

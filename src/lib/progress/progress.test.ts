@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushSync } from 'svelte';
 import { openKeyValue, memoryKeyValue, RecordStore, type KeyValue } from './storage.ts';
 import { openStores, type AppStores } from '$lib/app/stores.ts';
@@ -18,6 +18,16 @@ afterEach(() => {
   localStorage.clear();
 });
 
+/** Waits (no fixed sleep) until the record stored under the key ending with `suffix` passes `check`. */
+async function waitForStored(type: 'meta' | 'settings', suffix: string, check: (data: unknown) => void): Promise<void> {
+  const reader = new RecordStore(kv, { broadcast: false });
+  await vi.waitFor(async () => {
+    const key = (await kv.keys()).find((k) => k.endsWith(suffix));
+    expect(key, `a stored key ending with ${suffix}`).toBeDefined();
+    check(await reader.read(type, key!));
+  }, { timeout: 5_000, interval: 10 });
+}
+
 describe('storage over IndexedDB (fake-indexeddb)', () => {
   it('keeps what was written for the next open', async () => {
     const a = await openStores(kv);
@@ -25,7 +35,7 @@ describe('storage over IndexedDB (fake-indexeddb)', () => {
     await a.progress.visitLesson('l1', true);
     await a.progress.recordAttempt('quiz:m1', { startedAt: 1, finishedAt: 2, score: 80, passed: true, mistakes: [] });
     a.progress.setLocation('#/quiz/m1?q=3');
-    await new Promise((r) => setTimeout(r, 20));
+    await waitForStored('meta', '/meta', (meta) => expect(meta).toMatchObject({ location: '#/quiz/m1?q=3' }));
 
     const b = await openStores((await openKeyValue(dbName)).kv);
     flushSync();
@@ -129,7 +139,7 @@ describe('profiles on a shared tablet', () => {
     const store = await openStores(kv);
     await store.roster.createProfile('Анна', null);
     store.roster.lock();
-    await new Promise((r) => setTimeout(r, 20));
+    await waitForStored('settings', 'device/settings', (settings) => expect(settings).toMatchObject({ currentProfileId: null }));
     const again = await openStores((await openKeyValue(dbName)).kv);
     expect(again.roster.learner).toBeNull();
     expect(again.roster.profiles.map((p) => p.name)).toEqual(['Анна']);

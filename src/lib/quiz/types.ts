@@ -80,7 +80,6 @@ export interface GapQuestion extends QuestionBase {
 }
 
 export type Question = SingleQuestion | MultipleQuestion | TrueFalseQuestion | OrderingQuestion | MatchingQuestion | GapQuestion;
-export type QuestionType = Question['type'];
 
 /** `content/NN-module/quiz.json`: 4–6 questions, all asked every attempt. */
 export interface QuizFile {
