@@ -4,8 +4,9 @@
  * Unpacking only restores field names; `schema.ts` judges the values, so a hostile array gets the
  * same verdict as a hostile object.
  *
- *   assignment: [id, createdAt, due, modules, note, manager]
- *   report:     [assignmentId, due, learner, createdAt, [[id, status, best, attempts, completedAt]…], final?]
+ *   assignment: [id, createdAt, due, modules, note, manager, expected?]
+ *   report:     [assignmentId, due, learner, createdAt, [[id, status, best, attempts, completedAt]…], final?, learnerId?]
+ *               (with a learnerId and no final test, the final slot holds null)
  *   final:      [status, best, attempts, completedAt]
  *   status:     0 not-started, 1 in-progress, 2 passed
  */
@@ -28,12 +29,15 @@ function unpackResult(w: unknown): unknown {
 export function pack(kind: PayloadKind, value: Assignment | Report): Wire {
   if (kind === 'assignment') {
     const a = value as Assignment;
-    return [a.id, a.createdAt, a.due, a.modules, a.note, a.manager];
+    const wire: Wire = [a.id, a.createdAt, a.due, a.modules, a.note, a.manager];
+    if (a.expected) wire.push(a.expected);
+    return wire;
   }
   const r = value as Report;
   const modules = r.modules.map((m) => [m.id, ...packResult(m)]);
   const wire: Wire = [r.assignmentId, r.due, r.learner, r.createdAt, modules];
-  if (r.final) wire.push(packResult(r.final));
+  if (r.final || r.learnerId !== undefined) wire.push(r.final ? packResult(r.final) : null);
+  if (r.learnerId !== undefined) wire.push(r.learnerId);
   return wire;
 }
 
@@ -44,12 +48,14 @@ export function pack(kind: PayloadKind, value: Assignment | Report): Wire {
 export function unpack(kind: PayloadKind, wire: unknown): Record<string, unknown> | null {
   if (!Array.isArray(wire)) return null;
   if (kind === 'assignment') {
-    if (wire.length !== 6) return null;
-    const [id, createdAt, due, modules, note, manager] = wire as Wire;
-    return { v: FORMAT_VERSION, id, createdAt, due, modules, note, manager };
+    if (wire.length !== 6 && wire.length !== 7) return null;
+    const [id, createdAt, due, modules, note, manager, expected] = wire as Wire;
+    const assignment: Record<string, unknown> = { v: FORMAT_VERSION, id, createdAt, due, modules, note, manager };
+    if (wire.length === 7) assignment['expected'] = expected;
+    return assignment;
   }
-  if (wire.length !== 5 && wire.length !== 6) return null;
-  const [assignmentId, due, learner, createdAt, modules, final] = wire as Wire;
+  if (wire.length < 5 || wire.length > 7) return null;
+  const [assignmentId, due, learner, createdAt, modules, final, learnerId] = wire as Wire;
   if (!Array.isArray(modules)) return null;
   const results: unknown[] = [];
   for (const m of modules as unknown[]) {
@@ -58,6 +64,7 @@ export function unpack(kind: PayloadKind, wire: unknown): Record<string, unknown
     results.push({ id, ...(unpackResult(rest) as object) });
   }
   const report: Record<string, unknown> = { v: FORMAT_VERSION, assignmentId, due, learner, createdAt, modules: results };
-  if (wire.length === 6) report['final'] = unpackResult(final);
+  if (wire.length >= 6 && !(wire.length === 7 && final === null)) report['final'] = unpackResult(final);
+  if (wire.length === 7) report['learnerId'] = learnerId;
   return report;
 }
