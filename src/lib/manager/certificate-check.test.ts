@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { certificateCode } from '../progress/certificate.ts';
 import { matchCertificate, normalizeCode } from './certificate-check.ts';
-import { T0, passed, sampleReport } from './test-data.ts';
+import { T0, passed, sampleReport } from '../../../tests/fixtures/manager.ts';
 
 const COURSE = 'Сильное звено';
 const ID = '3f2b8c1e-7d4a-4e5b-9c0d-1a2b3c4d5e6f';

@@ -5,7 +5,7 @@
  * here, not that nobody could forge one. Pure.
  */
 import { certificateCode } from '../progress/certificate.ts';
-import type { Report } from './types.ts';
+import type { Report } from '../exchange/types.ts';
 
 /** Crockford base32 as typed by a person: any case, with O read as 0 and I/L as 1. */
 const LOOKALIKE: Record<string, string> = { O: '0', I: '1', L: '1' };

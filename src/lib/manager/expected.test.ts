@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseNames } from './expected.ts';
-import { EXPECTED_MAX } from './schema.ts';
+import { EXPECTED_MAX } from '../exchange/schema.ts';
 
 describe('parseNames', () => {
   it('takes one name per line, or separated by commas and semicolons', () => {

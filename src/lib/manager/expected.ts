@@ -3,7 +3,7 @@
  * separated by commas or semicolons), each checked by the same name rule as reports. Pure.
  */
 import * as v from 'valibot';
-import { EXPECTED_MAX, PersonNameSchema } from './schema.ts';
+import { EXPECTED_MAX, PersonNameSchema } from '../exchange/schema.ts';
 import { learnerKey } from './team.ts';
 
 /** What `parseNames` made of a text. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { personState, progressByAssignment, type AssignmentProgress } from './progress-by-assignment.ts';
 import { buildTeamTable } from './team.ts';
-import { COURSE_MODULES, T0, inProgress, notStarted, passed, sampleAssignment, sampleReport } from './test-data.ts';
-import type { Assignment, Report } from './types.ts';
+import { COURSE_MODULES, T0, inProgress, notStarted, passed, sampleAssignment, sampleReport } from '../../../tests/fixtures/manager.ts';
+import type { Assignment, Report } from '../exchange/types.ts';
 
 const [M1 = '', M2 = ''] = COURSE_MODULES;
 const DAY = 86_400_000;

@@ -5,7 +5,7 @@
  * never reported), so the table, this summary and the CSV always agree.
  */
 import { learnerKey } from './team.ts';
-import type { Assignment, TeamRow } from './types.ts';
+import type { Assignment, TeamRow } from '../exchange/types.ts';
 
 /**
  * Where one person stands in one assignment: `done` every module passed; `in-progress` something
