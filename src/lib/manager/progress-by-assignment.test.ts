@@ -109,6 +109,8 @@ describe('progressByAssignment', () => {
     const [first, second] = view([], [assignment, empty]);
     expect(first?.counts).toMatchObject({ total: 3, notReported: 3 });
     expect(second?.people).toEqual([]);
+    const [, withOne] = view([done('Ольга Белова', 'p-olga', { assignmentId: empty.id })], [assignment, empty]);
+    expect(withOne?.people[0]).toMatchObject({ expected: true, state: 'in-progress' });
     expect(second?.counts.total).toBe(0);
   });
 

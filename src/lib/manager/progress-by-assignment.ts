@@ -26,7 +26,7 @@ export interface PersonProgress {
   overdue: boolean;
   /** Joined by name: a report from an older version without a profile id. */
   byName: boolean;
-  /** The assignment names them (always true for `not-reported`). */
+  /** The assignment names them, or names nobody (always true for `not-reported`). */
   expected: boolean;
   /** Their rows, one per module, in the assignment's module order. */
   modules: TeamRow[];
@@ -133,7 +133,8 @@ export function progressByAssignment(rows: readonly TeamRow[], assignments: read
         state,
         overdue: state !== 'done' && modules.some((m) => m.overdue),
         byName: first.reported && first.learnerId === null,
-        expected: !first.reported || expected.has(learnerKey(first.learner)),
+        // Without a list everyone who reported counts as expected; with one, only the names on it.
+        expected: !first.reported || expected.size === 0 || expected.has(learnerKey(first.learner)),
         modules,
         reportedAt: reportedAt >= 0 ? reportedAt : null,
       };
