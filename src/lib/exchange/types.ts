@@ -37,7 +37,8 @@ export interface Assignment {
   manager: string;
   /**
    * The staff the manager expects to do it, by name (≤ `EXPECTED_MAX`, each by the name rule), so the
-   * team view can name who has not reported at all. Absent in links from older versions.
+   * team view can name who has not reported at all. Kept on the manager's tablet only: links never
+   * carry it (see `wire.ts`), so learners never see their colleagues' names.
    */
   expected?: string[] | undefined;
 }

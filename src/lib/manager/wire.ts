@@ -4,7 +4,9 @@
  * Unpacking only restores field names; `schema.ts` judges the values, so a hostile array gets the
  * same verdict as a hostile object.
  *
- *   assignment: [id, createdAt, due, modules, note, manager, expected?]
+ *   assignment: [id, createdAt, due, modules, note, manager]
+ *               (never the expected staff: the manager keeps that list on their tablet, so colleagues'
+ *               names do not travel to every learner and the link stays short enough for a QR code)
  *   report:     [assignmentId, due, learner, createdAt, [[id, status, best, attempts, completedAt]…], final?, learnerId?]
  *               (with a learnerId and no final test, the final slot holds null)
  *   final:      [status, best, attempts, completedAt]
@@ -29,9 +31,7 @@ function unpackResult(w: unknown): unknown {
 export function pack(kind: PayloadKind, value: Assignment | Report): Wire {
   if (kind === 'assignment') {
     const a = value as Assignment;
-    const wire: Wire = [a.id, a.createdAt, a.due, a.modules, a.note, a.manager];
-    if (a.expected) wire.push(a.expected);
-    return wire;
+    return [a.id, a.createdAt, a.due, a.modules, a.note, a.manager];
   }
   const r = value as Report;
   const modules = r.modules.map((m) => [m.id, ...packResult(m)]);
@@ -48,11 +48,9 @@ export function pack(kind: PayloadKind, value: Assignment | Report): Wire {
 export function unpack(kind: PayloadKind, wire: unknown): Record<string, unknown> | null {
   if (!Array.isArray(wire)) return null;
   if (kind === 'assignment') {
-    if (wire.length !== 6 && wire.length !== 7) return null;
-    const [id, createdAt, due, modules, note, manager, expected] = wire as Wire;
-    const assignment: Record<string, unknown> = { v: FORMAT_VERSION, id, createdAt, due, modules, note, manager };
-    if (wire.length === 7) assignment['expected'] = expected;
-    return assignment;
+    if (wire.length !== 6) return null;
+    const [id, createdAt, due, modules, note, manager] = wire as Wire;
+    return { v: FORMAT_VERSION, id, createdAt, due, modules, note, manager };
   }
   if (wire.length < 5 || wire.length > 7) return null;
   const [assignmentId, due, learner, createdAt, modules, final, learnerId] = wire as Wire;
