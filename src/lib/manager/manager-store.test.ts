@@ -132,8 +132,8 @@ describe('manager records', () => {
     const kv = memoryKeyValue();
     const store = await openStores(kv);
     const keep = sampleReport({ assignmentId: 'other00000', learner: 'Анна' });
-    const ivan = sampleReport({ learnerId: 'p-ivan' });
-    const petr = sampleReport({ learner: 'Пётр', learnerId: 'p-petr' });
+    const ivan = sampleReport({ learnerId: '00000000-0000-4000-8000-00000000a002' });
+    const petr = sampleReport({ learner: 'Пётр', learnerId: '00000000-0000-4000-8000-00000000a003' });
     await store.manager.saveAssignment(sampleAssignment());
     await store.manager.saveAssignment(sampleAssignment({ id: 'other00000' }));
     await store.manager.saveReports([keep, ivan, petr]);

@@ -21,7 +21,7 @@ async function show() {
   return stores;
 }
 
-describe('ManagerAssignScreen: who is expected', () => {
+describe('ManagerAssignScreen: who is expected', { timeout: 30_000 }, () => {
   it('takes names pasted as a list and ticked from this tablet, refuses a bad one, keeps them with the assignment but not in its link', async () => {
     const stores = await show();
     await userEvent.click(await screen.findByLabelText(new RegExp(courseIndex.modules[0]!.title)));
@@ -46,5 +46,5 @@ describe('ManagerAssignScreen: who is expected', () => {
     expect(decoded).toMatchObject({ ok: true, kind: 'assignment' });
     expect(decoded.ok && 'expected' in decoded.value).toBe(false);
     expect(screen.getByText('иван смирнов, Ольга Белова')).toBeInTheDocument();
-  }, 30_000);
+  });
 });

@@ -36,7 +36,8 @@ async function show(reports: Report[] = []) {
 const tableRegion = () => screen.getByRole('region', { name: 'Таблица команды (прокручивается вбок)' });
 const learners = () => within(tableRegion()).getAllByRole('rowheader').map((th) => th.textContent);
 
-describe('ManagerTeamScreen', () => {
+// Whole screens with user-event: room for a busy 2-core machine.
+describe('ManagerTeamScreen', { timeout: 30_000 }, () => {
   it('imports pasted links, refuses the broken one by line, and fills the table', async () => {
     const store = await show();
     expect(await screen.findByText(/В задании пока никого/)).toBeInTheDocument();
@@ -96,7 +97,7 @@ describe('ManagerTeamScreen', () => {
   });
 });
 
-describe('ManagerTeamScreen: who is done, behind and missing', () => {
+describe('ManagerTeamScreen: who is done, behind and missing', { timeout: 30_000 }, () => {
   const expecting = sampleAssignment({ id: 'expect0001', modules: [m1, m2], due: '2099-05-20', expected: ['Иван Смирнов', 'Анна', 'Пётр Волков'] });
   const reportFor = (over: Partial<Report>) => sampleReport({ assignmentId: expecting.id, due: expecting.due, ...over });
 
@@ -110,7 +111,7 @@ describe('ManagerTeamScreen: who is done, behind and missing', () => {
   }
 
   it('says how many of the expected are done and names who has not reported', async () => {
-    await showExpecting([reportFor({ learner: 'Анна', learnerId: 'p-anna', modules: [passed(m1), passed(m2)] }), reportFor({ learnerId: 'p-ivan', modules: [passed(m1), inProgress(m2, 40, 1)] })]);
+    await showExpecting([reportFor({ learner: 'Анна', learnerId: '00000000-0000-4000-8000-00000000a001', modules: [passed(m1), passed(m2)] }), reportFor({ learnerId: '00000000-0000-4000-8000-00000000a002', modules: [passed(m1), inProgress(m2, 40, 1)] })]);
     const card = await screen.findByRole('region', { name: /до 20 мая 2099 г\., Ольга Петровна/ });
     expect(within(card).getByText('Выполнили 1 из 3')).toBeInTheDocument();
     expect(within(card).getByText('Не прислали отчёт: Пётр Волков')).toBeInTheDocument();
@@ -121,7 +122,7 @@ describe('ManagerTeamScreen: who is done, behind and missing', () => {
   });
 
   it('deletes a report only after asking, and the person goes back to «no report»', async () => {
-    const store = await showExpecting([reportFor({ learner: 'Анна', learnerId: 'p-anna', modules: [passed(m1), passed(m2)] })]);
+    const store = await showExpecting([reportFor({ learner: 'Анна', learnerId: '00000000-0000-4000-8000-00000000a001', modules: [passed(m1), passed(m2)] })]);
     const card = await screen.findByRole('region', { name: /Ольга Петровна/ });
     const grid = within(within(card).getByRole('table'));
     await userEvent.click(grid.getByRole('button', { name: /Анна/ }));
@@ -136,7 +137,7 @@ describe('ManagerTeamScreen: who is done, behind and missing', () => {
   });
 
   it('deletes an assignment with its reports after asking', async () => {
-    const store = await showExpecting([reportFor({ learner: 'Анна', learnerId: 'p-anna' })]);
+    const store = await showExpecting([reportFor({ learner: 'Анна', learnerId: '00000000-0000-4000-8000-00000000a001' })]);
     const card = await screen.findByRole('region', { name: /Ольга Петровна/ });
     await userEvent.click(within(card).getByRole('button', { name: 'Удалить задание' }));
     expect(within(card).getByText(/Вместе с ним удалится 1 отчёт/)).toBeInTheDocument();
