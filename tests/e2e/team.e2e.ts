@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { loadContent } from '../../src/lib/course/load-content.ts';
+import { loadContent } from '../../src/build/load-content.ts';
 import { assertNoSideways, axeViolations, closeContext, enterAsLearner, h1, openContext, PHONE, screenshot, sidewaysOverflow, TABLET, useBrowser } from './harness.ts';
 
 const baseUrl = inject('baseUrl');
