@@ -238,6 +238,8 @@ describe('a manager and a learner without a server', () => {
     await boss.getByRole('button', { name: 'Добавить из ссылок' }).tap();
     await boss.getByText('Добавлен 1 отчёт.').waitFor();
     expect(await boss.getByRole('alert').filter({ hasText: 'Не принято' }).textContent()).toMatch(/Строка 1.*контрольная сумма не сходится/);
+    // Every row of the table is folded under the team view; open it.
+    await boss.getByText('Все строки таблицы').tap();
     const table = boss.getByRole('region', { name: 'Таблица команды (прокручивается вбок)' });
     const row = table.getByRole('row').filter({ hasText: 'Иван Смирнов' });
     await expect.poll(() => row.count()).toBe(1);

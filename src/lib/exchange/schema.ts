@@ -16,6 +16,8 @@ export const NOTE_MAX = 500;
 export const MODULES_MAX = 20;
 /** Most attempts a report may claim; anything above is not a real learner. */
 export const ATTEMPTS_MAX = 10_000;
+/** Most staff an assignment may name as expected. */
+export const EXPECTED_MAX = 60;
 /** Latest timestamp accepted (2100-01-01): guards against nonsense, not against lies. */
 const TIME_MAX = Date.UTC(2100, 0, 1);
 
@@ -30,13 +32,17 @@ const NOTE_FORBIDDEN = /[\0-\x08\x0B-\x1F\x7F-\x9F\u2028\u2029\u202A-\u202E\u206
 
 const CONTROL_MESSAGE = 'must not contain control or bidi-override characters';
 
-const personName = v.pipe(
+/** A person's name: trimmed, 1..`NAME_MAX` long, no control or bidi-override characters. */
+export const PersonNameSchema = v.pipe(
   v.string(),
   v.trim(),
   v.minLength(1, 'must not be empty'),
   v.maxLength(NAME_MAX, `must be at most ${NAME_MAX} characters`),
   v.check((s) => !NAME_FORBIDDEN.test(s), CONTROL_MESSAGE),
 );
+
+/** A learner's profile id (a UUID on this app's tablets); letters, digits, `-` and `_`. */
+const learnerId = v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/, 'must be 1..64 latin letters, digits, - or _'));
 
 const note = v.pipe(
   v.string(),
@@ -117,7 +123,8 @@ export const AssignmentSchema = v.strictObject({
     v.check((ids: string[]) => unique(ids), 'must not repeat a module'),
   ),
   note,
-  manager: personName,
+  manager: PersonNameSchema,
+  expected: v.optional(v.pipe(v.array(PersonNameSchema), v.maxLength(EXPECTED_MAX, `may name at most ${EXPECTED_MAX} people`))),
 });
 
 /** A learner's report, as built on the tablet or received in a link or file. */
@@ -125,7 +132,8 @@ export const ReportSchema = v.strictObject({
   v: v.literal(FORMAT_VERSION),
   assignmentId: v.nullable(assignmentId),
   due: v.nullable(isoDay),
-  learner: personName,
+  learner: PersonNameSchema,
+  learnerId: v.optional(learnerId),
   createdAt: timestamp,
   modules: v.pipe(
     v.array(ModuleResultSchema),

@@ -35,6 +35,12 @@ export interface Assignment {
   note: string;
   /** The manager's display name as the learner will see it, ≤ 80 characters. */
   manager: string;
+  /**
+   * The staff the manager expects to do it, by name (≤ `EXPECTED_MAX`, each by the name rule), so the
+   * team view can name who has not reported at all. Kept on the manager's tablet only: links never
+   * carry it (see `wire.ts`), so learners never see their colleagues' names.
+   */
+  expected?: string[] | undefined;
 }
 
 /** A learner's result in one module (or, without `id`, in the final test). */
@@ -65,6 +71,11 @@ export interface Report {
   due: string | null;
   /** The learner's name as typed, trimmed; kept verbatim (it may contain `<`, `&`…: render as text). */
   learner: string;
+  /**
+   * The learner's profile id on their tablet (kept in backups), so the team view joins reports by
+   * person, not by name. Absent in reports from older versions: those are joined by name.
+   */
+  learnerId?: string | undefined;
   /** When the report was made, ms since the epoch. */
   createdAt: number;
   /** Results per module, 1..20, unique ids. */
@@ -96,12 +107,16 @@ export interface PayloadOf {
 
 /** One cell of the team table: a learner × a module within one assignment. */
 export interface TeamRow {
-  /** Stable identity of the row: learner key, assignment id and module id. */
+  /** Stable identity of the row: person key, assignment id and module id. */
   key: string;
-  /** The learner's name as given in their latest report. */
+  /** The learner's name as given in their latest report (or as the assignment expects them). */
   learner: string;
-  /** Normalised name used to recognise the same learner across reports (see `learnerKey`). */
+  /** Who the row is about (see `personKey`): `id:<profile id>`, or `name:<normalised name>` for old reports and expected staff. */
   learnerKey: string;
+  /** The profile id, or null when the row was joined by name (an older report, or nobody reported). */
+  learnerId: string | null;
+  /** False for a person the assignment expects who has not reported at all. */
+  reported: boolean;
   assignmentId: string | null;
   /** Module id, or `FINAL_ID` for the final test. */
   moduleId: string;
@@ -113,6 +128,6 @@ export interface TeamRow {
   due: string | null;
   /** Not passed and the due day is over. */
   overdue: boolean;
-  /** When the newest report contributing to this row was made. */
-  reportedAt: number;
+  /** When the newest report contributing to this row was made; null when nobody reported. */
+  reportedAt: number | null;
 }

@@ -36,6 +36,24 @@ describe('round trips', () => {
     expect(decode(encoded('report', bare))).toEqual({ ok: true, kind: 'report', value: bare });
   });
 
+  it('carries the learner\'s profile id, with or without a final test, but never the expected staff', () => {
+    const { expected: _kept, ...plain } = sampleAssignment({ expected: ['Анна Котова', 'Иван Смирнов', 'Анна Котова'] });
+    const withList = encoded('assignment', { ...plain, expected: ['Анна Котова', 'Иван Смирнов', 'Анна Котова'] });
+    expect(decode(withList)).toEqual({ ok: true, kind: 'assignment', value: plain });
+    expect(withList).toBe(encoded('assignment', plain));
+    const id = '3f2b8c1e-7d4a-4e5b-9c0d-1a2b3c4d5e6f';
+    for (const r of [sampleReport({ learnerId: id }), sampleReport({ learnerId: id, final: { status: 'passed', best: 90, attempts: 1, completedAt: 1 } })]) {
+      expect(decode(encoded('report', r))).toEqual({ ok: true, kind: 'report', value: r });
+    }
+  });
+
+  it('refuses an expected name that breaks the name rule, and a profile id with odd characters', () => {
+    expect(encode('assignment', sampleAssignment({ expected: ['Анна', ' '] }))).toMatchObject({ ok: false, error: 'invalid' });
+    expect(encode('assignment', sampleAssignment({ expected: ['Анна\u202Eвокот'] }))).toMatchObject({ ok: false, error: 'invalid' });
+    expect(encode('assignment', sampleAssignment({ expected: Array.from({ length: 61 }, (_, i) => `Сотрудник ${i}`) }))).toMatchObject({ ok: false, error: 'invalid' });
+    expect(encode('report', sampleReport({ learnerId: 'a b' }))).toMatchObject({ ok: false, error: 'invalid' });
+  });
+
   it.each(['Ольга Петровна Ёлкина', '👩‍🍳 Шеф-повар 🍲', '<script>alert("x")</script>', 'Zoë Ødegård', '李小龍'])('keeps the name %s', (name) => {
     const a = sampleAssignment({ manager: name, note: `${name}\nвторая строка` });
     expect(decode(encoded('assignment', a), 'assignment')).toEqual({ ok: true, kind: 'assignment', value: a });

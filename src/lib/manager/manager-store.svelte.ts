@@ -14,6 +14,9 @@ import type { StorageHealth } from '../progress/storage-health.svelte.ts';
 const PIN_KEY = 'manager/pin';
 const MANAGER_ASSIGNMENTS = 'manager/assignment/';
 const MANAGER_REPORTS = 'manager/report/';
+/** JSON with object keys sorted, so two equal values always give the same text. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
 /** Identical reports (but for when they were made) share one key, so importing twice adds nothing. */
 const reportKey = (r: Report) => `${MANAGER_REPORTS}${crc32Hex(JSON.stringify({ ...r, createdAt: 0 }))}`;
 
@@ -124,6 +127,34 @@ export class ManagerStore {
       if (r) found.push(r);
     }
     return found;
+  }
+
+  /** Deletes an assignment created on this device and the reports answering it; false when storage refused. */
+  async deleteAssignment(id: string): Promise<boolean> {
+    const db = this.#storage.db;
+    const done = await this.#storage.write(async () => {
+      for (const key of await db.keys(MANAGER_REPORTS)) {
+        if ((await db.read('managerReport', key))?.assignmentId === id) await db.remove(key);
+      }
+      await db.remove(`${MANAGER_ASSIGNMENTS}${id}`);
+      return true;
+    });
+    return done === true;
+  }
+
+  /** Deletes imported reports from this device; false when storage refused. */
+  async deleteReports(reports: readonly Report[]): Promise<boolean> {
+    const db = this.#storage.db;
+    // Matched by content, not by recomputing the key: a stored report may list its fields in another order.
+    const gone = new Set(reports.map((r) => canonical($state.snapshot(r))));
+    const done = await this.#storage.write(async () => {
+      for (const key of await db.keys(MANAGER_REPORTS)) {
+        const stored = await db.read('managerReport', key);
+        if (stored && gone.has(canonical(stored))) await db.remove(key);
+      }
+      return true;
+    });
+    return done === true;
   }
 
   /** Another tab changed a manager record: take its PIN, tell open lists to read again. */

@@ -128,6 +128,35 @@ describe('manager records', () => {
     expect(reports.find((r) => r.learner === 'Иван Смирнов')?.createdAt).toBe(sampleReport().createdAt + 5);
   });
 
+  it('deletes one report, and an assignment with the reports answering it, for good', async () => {
+    const kv = memoryKeyValue();
+    const store = await openStores(kv);
+    const keep = sampleReport({ assignmentId: 'other00000', learner: 'Анна' });
+    const ivan = sampleReport({ learnerId: '00000000-0000-4000-8000-00000000a002' });
+    const petr = sampleReport({ learner: 'Пётр', learnerId: '00000000-0000-4000-8000-00000000a003' });
+    await store.manager.saveAssignment(sampleAssignment());
+    await store.manager.saveAssignment(sampleAssignment({ id: 'other00000' }));
+    await store.manager.saveReports([keep, ivan, petr]);
+
+    expect(await store.manager.deleteReports([ivan])).toBe(true);
+    expect((await (await openStores(kv)).manager.readReports()).map((r) => r.learner).sort()).toEqual(['Анна', 'Пётр']);
+
+    expect(await store.manager.deleteAssignment(sampleAssignment().id)).toBe(true);
+    const reopened = await openStores(kv);
+    expect((await reopened.manager.readAssignments()).map((a) => a.id)).toEqual(['other00000']);
+    expect((await reopened.manager.readReports()).map((r) => r.learner)).toEqual(['Анна']);
+  });
+
+  it('says so when storage refuses a deletion, and keeps the report', async () => {
+    const kv = memoryKeyValue();
+    const store = await openStores(kv);
+    await store.manager.saveReports([sampleReport()]);
+    kv.remove = () => Promise.reject(new Error('refused'));
+    expect(await store.manager.deleteReports([sampleReport()])).toBe(false);
+    expect(store.storage.problem).not.toBeNull();
+    expect(await store.manager.readReports()).toHaveLength(1);
+  });
+
   it('sets a damaged stored report aside instead of showing it', async () => {
     const kv = memoryKeyValue();
     await kv.set('manager/report/bad', seal('managerReport', { ...sampleReport(), learner: '' }));

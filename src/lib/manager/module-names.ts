@@ -13,3 +13,10 @@ export function moduleTitle(id: string, finalLabel: string): string | null {
 
 /** Module ids in course order (the final test last), for sorting the team table. */
 export const MODULE_ORDER: readonly string[] = [...courseIndex.modules.map((m) => m.id), FINAL_ID];
+
+/** The module's number in the course (1-based) for the grid's short column names, or null for the final test or an unknown id. */
+export function moduleNumber(id: string): number | null {
+  if (id === FINAL_ID) return null;
+  const at = courseIndex.modules.findIndex((m) => m.id === id);
+  return at >= 0 ? at + 1 : null;
+}

@@ -18,6 +18,8 @@ export interface ReportInput {
   index: CourseIndex;
   /** The learner's name as on their profile. */
   learner: string;
+  /** The learner's profile id, so the manager joins their reports by person, not by name (null: none known). */
+  learnerId: string | null;
   lessons: Lessons;
   activities: Activities;
   /** The assignment the report answers, or null for the whole course. */
@@ -88,7 +90,7 @@ function finalResult(record: ActivityRecord | undefined): ResultEntry {
  * assignment of the final test alone reports every module too, since a report needs at least one.
  * Without: every module, and the final test once the learner has touched it.
  */
-export function reportFromProgress({ index, learner, lessons, activities, assignment, now }: ReportInput): Report {
+export function reportFromProgress({ index, learner, learnerId, lessons, activities, assignment, now }: ReportInput): Report {
   const known = new Map(index.modules.map((m) => [m.id, m]));
   const assigned = assignment?.modules.filter((id) => id !== FINAL_ID) ?? [];
   const ids = assigned.length ? assigned : index.modules.map((m) => m.id);
@@ -103,6 +105,7 @@ export function reportFromProgress({ index, learner, lessons, activities, assign
     assignmentId: assignment?.id ?? null,
     due: assignment?.due ?? null,
     learner: reportName(learner),
+    ...(learnerId ? { learnerId } : {}),
     createdAt: Math.round(now),
     modules,
     ...(wantsFinal ? { final: finalResult(finalRecord) } : {}),
@@ -114,10 +117,10 @@ export function reportFromProgress({ index, learner, lessons, activities, assign
  * accepted assignment, or one of the whole course when they have none.
  */
 export function reportsOfLearner(
-  input: { index: CourseIndex; learner: string; lessons: readonly LessonRecord[]; activities: readonly ActivityRecord[]; assignments: readonly Assignment[]; now: number },
+  input: { index: CourseIndex; learner: string; learnerId: string | null; lessons: readonly LessonRecord[]; activities: readonly ActivityRecord[]; assignments: readonly Assignment[]; now: number },
 ): Report[] {
   const records = byId(input);
-  const base = { index: input.index, learner: input.learner, ...records, now: input.now };
+  const base = { index: input.index, learner: input.learner, learnerId: input.learnerId, ...records, now: input.now };
   if (input.assignments.length === 0) return [reportFromProgress({ ...base, assignment: null })];
   return input.assignments.map((assignment) => reportFromProgress({ ...base, assignment }));
 }

@@ -16,6 +16,8 @@ export interface TeamCsvText {
   headers: Record<TeamCsvField, string>;
   /** Status words, e.g. `{ passed: 'Пройден', … }`. */
   status: Record<ModuleStatus, string>;
+  /** The status of an expected person who has not reported at all, e.g. «Нет отчёта». */
+  notReported: string;
   /** Shown in the overdue column: `{ yes: 'да', no: '' }`. */
   overdue: { yes: string; no: string };
   /** Module title for a module id (the final test's id is `FINAL_ID`); the id itself by default. */
@@ -40,7 +42,7 @@ export function teamCsvColumns(text: TeamCsvText): CsvColumn<TeamRow>[] {
     learner: (r) => r.learner,
     assignment: (r) => assignmentName(r.assignmentId),
     module: (r) => moduleTitle(r.moduleId),
-    status: (r) => text.status[r.status],
+    status: (r) => (r.reported ? text.status[r.status] : text.notReported),
     best: (r) => r.best,
     attempts: (r) => r.attempts,
     completedAt: (r) => (r.completedAt === null ? null : formatTime(r.completedAt)),

@@ -10,7 +10,7 @@ const DAY = 86_400_000;
 const assignment = sampleAssignment({ modules: [M1, M2], due: '2025-05-20' });
 const other = sampleAssignment({ id: 'zz9zz9zz9z', modules: [M3], due: '2025-06-01' });
 
-const pick = (rows: TeamRow[], learner: string, moduleId: string) => rows.find((r) => r.learnerKey === learnerKey(learner) && r.moduleId === moduleId);
+const pick = (rows: TeamRow[], learner: string, moduleId: string) => rows.find((r) => r.learnerKey === `name:${learnerKey(learner)}` && r.moduleId === moduleId);
 const brief = (rows: TeamRow[]) => rows.map((r) => `${r.learner}/${r.moduleId}`);
 
 describe('buildTeamTable', () => {
@@ -163,6 +163,7 @@ describe('team CSV', () => {
   const text: TeamCsvText = {
     headers: { learner: 'Сотрудник', assignment: 'Задание', module: 'Модуль', status: 'Статус', best: 'Лучший результат, %', attempts: 'Попыток', completedAt: 'Пройден', due: 'Срок', overdue: 'Просрочен' },
     status: { 'not-started': 'Не начат', 'in-progress': 'В процессе', passed: 'Пройден' },
+    notReported: 'Нет отчёта',
     overdue: { yes: 'да', no: '' },
     moduleTitle: (id) => (id === M1 ? 'Внешние и внутренние клиенты' : id),
     assignmentName: (id) => (id ? 'Май' : ''),
@@ -175,5 +176,45 @@ describe('team CSV', () => {
     expect(lines[0]).toBe('\uFEFFСотрудник;Задание;Модуль;Статус;Лучший результат, %;Попыток;Пройден;Срок;Просрочен');
     expect(lines[1]).toBe(`"'=1+1; Иван";Май;Внешние и внутренние клиенты;Пройден;90;2;2025-05-12;2025-05-20;`);
     expect(lines[2]).toBe(`"'=1+1; Иван";Май;${M2};Не начат;0;0;;2025-05-20;да`);
+  });
+
+  it('lists the expected staff who have not reported, with their status', () => {
+    const expecting = sampleAssignment({ modules: [M1], due: '2025-05-20', expected: ['Иван Смирнов', 'Пётр Волков'] });
+    const rows = buildTeamTable([sampleReport({ learner: 'Иван Смирнов', learnerId: 'p1', modules: [passed(M1, 90, 1, T0)] })], [expecting], '2025-05-25');
+    const lines = toCsv(rows, teamCsvColumns(text)).split('\r\n');
+    expect(lines).toContain('Пётр Волков;Май;Внешние и внутренние клиенты;Нет отчёта;0;0;;2025-05-20;да');
+    expect(lines.filter((l) => l.startsWith('Иван Смирнов;'))).toHaveLength(1);
+  });
+});
+
+describe('joining reports by person', () => {
+  it('keeps two people with the same name apart by profile id, and a renamed one together', () => {
+    const rows = buildTeamTable(
+      [
+        sampleReport({ learner: 'Иван Смирнов', learnerId: 'a', modules: [passed(M1)] }),
+        sampleReport({ learner: 'Иван Смирнов', learnerId: 'b', modules: [notStarted(M1)] }),
+        sampleReport({ learner: 'Ваня', learnerId: 'a', createdAt: T0 + DAY, modules: [passed(M1)] }),
+      ],
+      [assignment],
+      '2025-05-15',
+    );
+    const m1 = rows.filter((r) => r.moduleId === M1);
+    expect(m1.map((r) => [r.learnerKey, r.learner, r.status])).toEqual([
+      ['id:a', 'Ваня', 'passed'],
+      ['id:b', 'Иван Смирнов', 'not-started'],
+    ]);
+    expect(m1.every((r) => r.reported)).toBe(true);
+  });
+
+  it('joins a report without a profile id by its name, apart from one with an id', () => {
+    const rows = buildTeamTable(
+      [sampleReport({ learner: 'Иван Смирнов', modules: [passed(M1)] }), sampleReport({ learner: 'Иван Смирнов', learnerId: 'a', modules: [notStarted(M1)] })],
+      [assignment],
+      '2025-05-15',
+    );
+    expect(rows.filter((r) => r.moduleId === M1).map((r) => [r.learnerKey, r.learnerId])).toEqual([
+      ['name:иван смирнов', null],
+      ['id:a', 'a'],
+    ]);
   });
 });

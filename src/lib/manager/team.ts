@@ -5,9 +5,9 @@
 import { FINAL_ID, MODULE_STATUSES, type Assignment, type ModuleStatus, type Report, type ResultEntry, type TeamRow } from '../exchange/types.ts';
 
 /**
- * How a learner is recognised across reports: the same name typed on two devices may differ in
- * case, spacing, «ё»/«е», full-width letters or invisible characters. Reports carry no other
- * identity, so two people with the same name share a row — the manager sees one name.
+ * A name normalised for comparison: the same name typed on two devices may differ in case,
+ * spacing, «ё»/«е», full-width letters or invisible characters. Used to match reports from older
+ * versions (which carry no profile id) and the staff an assignment expects.
  */
 export function learnerKey(name: string): string {
   return name
@@ -28,6 +28,14 @@ export function localDay(date: Date): string {
 /** Overdue: not passed and the due day is over; the due day itself is not overdue. */
 export function isOverdue(status: ModuleStatus, due: string | null, today: string): boolean {
   return status !== 'passed' && due !== null && today > due;
+}
+
+/**
+ * Who a report is from: its profile id when it carries one (two people with the same name stay
+ * two; a renamed learner keeps their row), otherwise the normalised name (older reports).
+ */
+export function personKey(report: Pick<Report, 'learner' | 'learnerId'>): string {
+  return report.learnerId !== undefined ? `id:${report.learnerId}` : `name:${learnerKey(report.learner)}`;
 }
 
 const rank = (s: ModuleStatus) => MODULE_STATUSES.indexOf(s);
@@ -55,9 +63,12 @@ function entriesOf(report: Report, assignment: Assignment | undefined): [string,
 const collator = new Intl.Collator('ru', { sensitivity: 'base', numeric: true });
 
 /**
- * Builds the team table from reports (in any order, duplicates welcome).
- * @param assignments the manager's own assignments; they supply due dates and the modules a report
- *   left out (shown as not started). A report for an unknown assignment uses the due date it carries.
+ * Builds the team table from reports (in any order, duplicates welcome), joined by person (see
+ * `personKey`): a row shows the name from that person's newest report.
+ * @param assignments the manager's own assignments; they supply due dates, the modules a report
+ *   left out (shown as not started), and the expected staff: each expected name nobody with that
+ *   name has answered gets not-started rows with `reported: false`. A report for an unknown
+ *   assignment uses the due date it carries.
  * @param today the local calendar day `YYYY-MM-DD` (see `localDay`).
  * @returns rows ordered by learner name (Russian collation), then in assignment/report module order.
  */
@@ -67,7 +78,7 @@ export function buildTeamTable(reports: readonly Report[], assignments: readonly
   const newestFirst = [...reports].sort((a, b) => b.createdAt - a.createdAt);
   for (const report of newestFirst) {
     const assignment = report.assignmentId === null ? undefined : byId.get(report.assignmentId);
-    const person = learnerKey(report.learner);
+    const person = personKey(report);
     for (const [moduleId, result] of entriesOf(report, assignment)) {
       const key = JSON.stringify([person, report.assignmentId, moduleId]);
       const seen = rows.get(key);
@@ -80,6 +91,8 @@ export function buildTeamTable(reports: readonly Report[], assignments: readonly
         key,
         learner: report.learner,
         learnerKey: person,
+        learnerId: report.learnerId ?? null,
+        reported: true,
         assignmentId: report.assignmentId,
         moduleId,
         ...result,
@@ -89,8 +102,42 @@ export function buildTeamTable(reports: readonly Report[], assignments: readonly
       });
     }
   }
+  for (const assignment of assignments) {
+    const seen = new Map<string, number>();
+    for (const name of missingStaff(assignment, rows.values())) {
+      // The same name listed twice is two people: each gets their own key.
+      const n = (seen.get(learnerKey(name)) ?? 0) + 1;
+      seen.set(learnerKey(name), n);
+      const person = `expected:${n}:${learnerKey(name)}`;
+      for (const moduleId of assignment.modules) {
+        const key = JSON.stringify(['expected', person, assignment.id, moduleId]);
+        rows.set(key, { key, learner: name, learnerKey: person, learnerId: null, reported: false, assignmentId: assignment.id, moduleId, ...NOT_STARTED, due: assignment.due, overdue: false, reportedAt: null });
+      }
+    }
+  }
   const table = [...rows.values()].map((row) => ({ ...row, overdue: isOverdue(row.status, row.due, today) }));
   return table.sort((a, b) => collator.compare(a.learner, b.learner));
+}
+
+/**
+ * The names an assignment expects that no report answers. Each report's person answers at most one
+ * expected entry with their (normalised) name, so a name listed twice needs two people.
+ */
+export function missingStaff(assignment: Assignment, rows: Iterable<Pick<TeamRow, 'assignmentId' | 'learnerKey' | 'learner' | 'reported'>>): string[] {
+  const answered = new Map<string, number>();
+  const seen = new Set<string>();
+  for (const row of rows) {
+    if (row.assignmentId !== assignment.id || !row.reported || seen.has(row.learnerKey)) continue;
+    seen.add(row.learnerKey);
+    const name = learnerKey(row.learner);
+    answered.set(name, (answered.get(name) ?? 0) + 1);
+  }
+  return (assignment.expected ?? []).filter((name) => {
+    const key = learnerKey(name);
+    const left = answered.get(key) ?? 0;
+    if (left > 0) answered.set(key, left - 1);
+    return left === 0;
+  });
 }
 
 /** Columns the table can be sorted by. */

@@ -33,12 +33,14 @@ async function show(reports: Report[] = []) {
   return store;
 }
 
-const learners = () => screen.getAllByRole('rowheader').map((th) => th.textContent);
+const tableRegion = () => screen.getByRole('region', { name: 'Таблица команды (прокручивается вбок)' });
+const learners = () => within(tableRegion()).getAllByRole('rowheader').map((th) => th.textContent);
 
-describe('ManagerTeamScreen', () => {
+// Whole screens with user-event: room for a busy 2-core machine.
+describe('ManagerTeamScreen', { timeout: 30_000 }, () => {
   it('imports pasted links, refuses the broken one by line, and fills the table', async () => {
     const store = await show();
-    expect(await screen.findByText(/Отчётов пока нет/)).toBeInTheDocument();
+    expect(await screen.findByText(/В задании пока никого/)).toBeInTheDocument();
     const good = link(anna);
     const at = good.indexOf('SZr1.') + 8;
     const tampered = good.slice(0, at) + (good[at] === 'A' ? 'B' : 'A') + good.slice(at + 1);
@@ -66,7 +68,7 @@ describe('ManagerTeamScreen', () => {
     await show([ivan, anna, sampleReport({ assignmentId: null, due: null, learner: 'Борис', modules: [inProgress(m1)] })]);
     const header = await screen.findByRole('columnheader', { name: /Лучший результат/ });
     expect(header).toHaveAttribute('aria-sort', 'none');
-    expect(screen.getByRole('columnheader', { name: /Сотрудник/ })).toHaveAttribute('aria-sort', 'ascending');
+    expect(within(tableRegion()).getByRole('columnheader', { name: /Сотрудник/ })).toHaveAttribute('aria-sort', 'ascending');
     await userEvent.click(within(header).getByRole('button'));
     expect(header).toHaveAttribute('aria-sort', 'ascending');
     await userEvent.click(within(header).getByRole('button'));
@@ -92,5 +94,56 @@ describe('ManagerTeamScreen', () => {
     expect(text.split('\r\n')[0]).toBe('Сотрудник;Задание;Модуль;Статус;Лучший результат, %;Попыток;Пройден;Срок;Просрочено');
     expect(text).toContain('Иван Смирнов;до 20 мая 2020 г., Ольга Петровна;');
     click.mockRestore();
+  });
+});
+
+describe('ManagerTeamScreen: who is done, behind and missing', { timeout: 30_000 }, () => {
+  const expecting = sampleAssignment({ id: 'expect0001', modules: [m1, m2], due: '2099-05-20', expected: ['Иван Смирнов', 'Анна', 'Пётр Волков'] });
+  const reportFor = (over: Partial<Report>) => sampleReport({ assignmentId: expecting.id, due: expecting.due, ...over });
+
+  async function showExpecting(reports: Report[]) {
+    const store = await openStores(memoryKeyValue());
+    await store.manager.setPin('4821');
+    await store.manager.saveAssignment(expecting);
+    await store.manager.saveReports(reports);
+    render(ScreenWithProgress, { props: { stores: store, screen: ManagerTeamScreen } });
+    return store;
+  }
+
+  it('says how many of the expected are done and names who has not reported', async () => {
+    await showExpecting([reportFor({ learner: 'Анна', learnerId: '00000000-0000-4000-8000-00000000a001', modules: [passed(m1), passed(m2)] }), reportFor({ learnerId: '00000000-0000-4000-8000-00000000a002', modules: [passed(m1), inProgress(m2, 40, 1)] })]);
+    const card = await screen.findByRole('region', { name: /до 20 мая 2099 г\., Ольга Петровна/ });
+    expect(within(card).getByText('Выполнили 1 из 3')).toBeInTheDocument();
+    expect(within(card).getByText('Не прислали отчёт: Пётр Волков')).toBeInTheDocument();
+    expect(within(card).getByText('в процессе: 1')).toBeInTheDocument();
+    const grid = within(card).getByRole('table');
+    const petr = within(grid).getByRole('rowheader', { name: /Пётр Волков/ }).closest('tr')!;
+    expect(petr).toHaveTextContent('Нет отчёта');
+  });
+
+  it('deletes a report only after asking, and the person goes back to «no report»', async () => {
+    const store = await showExpecting([reportFor({ learner: 'Анна', learnerId: '00000000-0000-4000-8000-00000000a001', modules: [passed(m1), passed(m2)] })]);
+    const card = await screen.findByRole('region', { name: /Ольга Петровна/ });
+    const grid = within(within(card).getByRole('table'));
+    await userEvent.click(grid.getByRole('button', { name: /Анна/ }));
+    await userEvent.click(grid.getByRole('button', { name: /^Удалить отчёт от/ }));
+    expect(await store.manager.readReports()).toHaveLength(1);
+    await userEvent.click(grid.getByRole('button', { name: 'Отмена' }));
+    expect(await store.manager.readReports()).toHaveLength(1);
+    await userEvent.click(grid.getByRole('button', { name: /^Удалить отчёт от/ }));
+    await userEvent.click(grid.getByRole('button', { name: 'Да, удалить' }));
+    await vi.waitFor(async () => expect(await store.manager.readReports()).toHaveLength(0));
+    expect(await within(card).findByText('Не прислали отчёт: Анна, Иван Смирнов, Пётр Волков')).toBeInTheDocument();
+  });
+
+  it('deletes an assignment with its reports after asking', async () => {
+    const store = await showExpecting([reportFor({ learner: 'Анна', learnerId: '00000000-0000-4000-8000-00000000a001' })]);
+    const card = await screen.findByRole('region', { name: /Ольга Петровна/ });
+    await userEvent.click(within(card).getByRole('button', { name: 'Удалить задание' }));
+    expect(within(card).getByText(/Вместе с ним удалится 1 отчёт/)).toBeInTheDocument();
+    await userEvent.click(within(card).getByRole('button', { name: 'Да, удалить' }));
+    await vi.waitFor(async () => expect(await store.manager.readAssignments()).toEqual([]));
+    expect(await store.manager.readReports()).toEqual([]);
+    expect(await screen.findByText(/Заданий и отчётов пока нет/)).toBeInTheDocument();
   });
 });
