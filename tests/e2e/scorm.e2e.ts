@@ -1,6 +1,5 @@
 /**
- * Journeys in an LMS: the course is built in mode `scorm`, both packages are unzipped with our own
- * zip reader, and each runs in a frame of a tiny LMS page backed by scorm-again's run-time (the
+ * Journeys in an LMS: the course is built in mode `scorm`, both packages are unzipped (fflate), and each runs in a frame of a tiny LMS page backed by scorm-again's run-time (the
  * LMS side), in real Chromium. The learner reads, passes tests and leaves; the LMS must hold the
  * status, score, location, session time and resume data — and a launch in a fresh browser with
  * that data resumes where the learner stopped, with their progress.
@@ -12,11 +11,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
+import { unzipSync } from 'fflate';
 import { loadContent } from '../../src/build/load-content.ts';
 import { typographDeep } from '../../src/build/typography.js';
-import { zipName } from '../../src/lib/lms/package-plugin.ts';
+import { zipName } from '../../src/build/lms/package-plugin.ts';
 import { decodeSuspendData, encodeSuspendData, SUSPEND_LIMIT_12 } from '../../src/lib/lms/suspend-data.ts';
-import { readZip, type ReadEntry } from '../../src/lib/lms/zip.ts';
 import type { ActivityRecord } from '../../src/lib/progress/api.ts';
 import { activityKey } from '../../src/lib/progress/status.ts';
 import type { FinalTestFile, Question, QuizFile } from '../../src/lib/quiz/types.ts';
@@ -38,6 +37,11 @@ const finalBank = readJson<FinalTestFile>(index.finalTest!.file).questions;
 
 let work: string;
 let server: StaticServer;
+interface ReadEntry {
+  name: string;
+  data: Uint8Array;
+}
+const readZip = (bytes: Uint8Array): ReadEntry[] => Object.entries(unzipSync(bytes)).map(([name, data]) => ({ name, data }));
 const zips: Partial<Record<Version, ReadEntry[]>> = {};
 /** What the LMS stored at the end of the first session, per version (for the resume journey). */
 const stored: Partial<Record<Version, Record<string, unknown>>> = {};

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ProfileSchema } from '$lib/progress/record-schemas.ts';
 import * as v from 'valibot';
 import { displayName, lmsProfileId, resumeRecords } from './learner.ts';
-import { activity, attempt, lessonRecord } from './test-course.ts';
+import { activity, attempt, lessonRecord } from '../../../tests/lms/test-course.ts';
 
 describe('lmsProfileId', () => {
   it('is readable for a plain LMS id and the same on every launch', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ActivityRecord } from '$lib/progress/api.ts';
 import type { LessonRecord } from '$lib/progress/records.ts';
 import { cmiValues, courseReport, lessonStatus12, sessionTimeValue, type CourseReport } from './report.ts';
-import { activity, attempt, lessonRecord, testCourse } from './test-course.ts';
+import { activity, attempt, lessonRecord, testCourse } from '../../../tests/lms/test-course.ts';
 
 const index = testCourse();
 const noFinal = testCourse({ final: false });

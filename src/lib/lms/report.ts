@@ -6,7 +6,7 @@ import type { CourseIndex } from '$lib/course/types.ts';
 import type { ActivityRecord } from '$lib/progress/api.ts';
 import type { LessonRecord } from '$lib/progress/records.ts';
 import { courseCompletion, moduleProgress } from '$lib/progress/status.ts';
-import type { ScormVersion } from './manifest.ts';
+import type { ScormVersion } from './package-meta.ts';
 import { iso8601Duration, scorm12Time } from './time.ts';
 
 /** The course's standing, independent of the SCORM version. */

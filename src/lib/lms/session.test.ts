@@ -5,7 +5,7 @@ import { activityKey } from '$lib/progress/status.ts';
 import { memoryKeyValue, type KeyValue } from '$lib/progress/storage.ts';
 import { connectLms, LmsSession, packageVersion, resumableLocation } from './session.ts';
 import type { LmsStart } from './start.ts';
-import { QUIET, Scorm12API, Scorm2004API } from './scorm-again.ts';
+import { QUIET, Scorm12API, Scorm2004API } from '../../../tests/lms/scorm-again.ts';
 import { decodeSuspendData } from './suspend-data.ts';
 
 const [lesson1, lesson2] = courseIndex.modules[0]!.lessons;

@@ -3,7 +3,7 @@ import { courseIndex } from '$lib/course/course.ts';
 import type { ActivityRecord, AttemptRecord } from '$lib/progress/api.ts';
 import { activityKey } from '$lib/progress/status.ts';
 import { decodeSuspendData, encodeSuspendData, keptAttempts, LATEST_KEPT, stepsFingerprint, SUSPEND_LIMIT_12, type ProgressData } from './suspend-data.ts';
-import { activity, attempt, lessonRecord, testCourse } from './test-course.ts';
+import { activity, attempt, lessonRecord, testCourse } from '../../../tests/lms/test-course.ts';
 
 const DAY = 86_400_000;
 const minuteOf = (ms: number) => Math.floor(ms / 60_000) * 60_000;
