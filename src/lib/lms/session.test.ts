@@ -6,7 +6,7 @@ import { memoryKeyValue, type KeyValue } from '$lib/progress/storage.ts';
 import { COMMIT_RETRY_MS, connectLms, LmsSession, packageVersion, resumableLocation } from './session.ts';
 import type { LmsStart } from './start.ts';
 import { QUIET, Scorm12API, Scorm2004API } from '../../../tests/lms/scorm-again.ts';
-import { decodeSuspendData, encodeSuspendData } from './suspend-data.ts';
+import { decodeSuspendData, encodeSuspendData, type ProgressData } from './suspend-data.ts';
 
 const [lesson1, lesson2] = courseIndex.modules[0]!.lessons;
 const quiz1 = activityKey('quiz', courseIndex.modules[0]!.id);
@@ -277,7 +277,7 @@ describe('helpers', () => {
 
 const final = 'final';
 /** Everything done and the final test passed with `score`: the LMS's resume data of a finished learner. */
-function finishedProgress(score: number) {
+function finishedProgress(score: number): ProgressData {
   const now = Date.now() - 3_600_000;
   const attempt = (s: number) => ({ id: crypto.randomUUID(), startedAt: now - 60_000, finishedAt: now, score: s, passed: s >= 80, mistakes: [] });
   const activities = courseIndex.steps
