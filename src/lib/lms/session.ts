@@ -212,8 +212,10 @@ async function openLearner({ roster, progress }: LmsStores, connection: LmsConne
   let profileId = latest.id;
   // A new attempt starts from the LMS's data only: what this browser kept of the learner stays
   // in its own profile, set aside.
-  if (!resume && latest.exists && hasProgress(await local.progress.readLearner(latest.id).catch(() => ({ lessons: [1], activities: [] })))) {
-    profileId = lmsAttemptProfileId(learnerId, now);
+  if (!resume && latest.exists) {
+    // Unreadable counts as holding progress: set aside rather than risk carrying an old pass in.
+    const kept = await local.progress.readLearner(latest.id).then(hasProgress, () => true);
+    if (kept) profileId = lmsAttemptProfileId(learnerId, now);
   }
   const existing = local.roster.profiles.find((p) => p.id === profileId);
   // The LMS signed the learner in: their profile here needs no PIN of its own.
