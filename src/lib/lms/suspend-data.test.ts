@@ -15,6 +15,7 @@ describe('suspend data: the 4000-character limit of SCORM 2004 (2nd Edition, sti
     expect(SUSPEND_LIMIT_2004).toBeLessThan(SUSPEND_LIMIT_12);
   });
 
+  // Encoding the fullest learner is CPU-bound (about 2–3 s alone): 30 s each for a busy 2-core machine.
   // A record id holds 64 UTF-16 units: 3-byte characters make the longest in UTF-8 (192 bytes).
   it.each([
     ['64 Cyrillic characters', 'ж'],
@@ -29,7 +30,7 @@ describe('suspend data: the 4000-character limit of SCORM 2004 (2nd Edition, sti
     const deciding = (a: ActivityRecord) => keptAttempts(a, 2).map((t) => [t.id, Math.round(t.score), t.passed]);
     expect(back.activities.map(deciding)).toEqual(data.activities.map(deciding));
     expect(back.lessons).toHaveLength(data.lessons.length);
-  });
+  }, 30_000);
 });
 
 describe('suspend data: the 4096-character limit of SCORM 1.2', () => {
@@ -46,7 +47,7 @@ describe('suspend data: the 4096-character limit of SCORM 1.2', () => {
     expect(back.activities.map((a) => a.attempts.map((t) => t.id))).toEqual(data.activities.map((a) => keptAttempts(a, 0).map((t) => t.id)));
     expect(back.activities.map((a) => a.attempts.length)).toEqual(data.activities.map(() => 2 + LATEST_KEPT - 1)); // the best is among the latest
     expect(back.meta?.location).toBe(data.meta!.location);
-  });
+  }, 30_000);
 
   it('holds it with the longest ids a record allows (64 Cyrillic characters each), keeping what decides the result', () => {
     const data = worstCase();
@@ -58,7 +59,7 @@ describe('suspend data: the 4096-character limit of SCORM 1.2', () => {
     expect(back.activities.map(deciding)).toEqual(data.activities.map(deciding));
     expect(back.activities.map((a) => [a.key, a.best, a.passed])).toEqual(data.activities.map((a) => [a.key, 100, true]));
     expect(back.meta?.location).toBe(data.meta!.location);
-  });
+  }, 30_000);
 
   it('gives up the location’s query last, and never the best score or the pass', () => {
     const data = worstCase();
@@ -73,7 +74,7 @@ describe('suspend data: the 4096-character limit of SCORM 1.2', () => {
     expect(back.lessons).toHaveLength(data.lessons.length);
     expect(back.activities.map(deciding)).toEqual(data.activities.map(deciding));
     expect(back.meta?.location).toBe(data.meta!.location!.split('?')[0]);
-  });
+  }, 30_000);
 });
 
 describe('suspend data round trip', () => {
