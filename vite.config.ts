@@ -5,7 +5,7 @@ import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { coursePlugin, typographyPlugin } from './src/build/content-plugin.ts';
-import { scormPackagePlugin } from './src/lib/lms/package-plugin.ts';
+import { scormPackagePlugin } from './src/build/lms/package-plugin.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 

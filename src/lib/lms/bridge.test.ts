@@ -85,23 +85,94 @@ describe('LmsBridge', () => {
     document.dispatchEvent(new Event('visibilitychange'));
     Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
     expect(calls.at(-1)).toBe('Commit');
-    expect(calls).toContain('cmi.exit=suspend');
+    expect(calls.find((c) => c.startsWith('cmi.suspend_data='))).toMatch(/^cmi\.suspend_data=sz1:/);
     calls = [];
     window.dispatchEvent(new Event('pagehide'));
     expect(calls.at(-1)).toBe('Terminate');
     expect(calls.some((c) => c.startsWith('cmi.session_time=PT'))).toBe(true);
   });
 
-  it('tells the learner when the LMS refuses the results', async () => {
-    commitAnswer = 'false';
+  it('sets a first status the moment the LMS opens, before any change', async () => {
+    await show((s) => connectLms(s, lmsFrame()));
+    expect(calls.slice(0, 4)).toEqual(['Initialize', 'cmi.completion_status=incomplete', 'cmi.exit=suspend', 'Commit']);
+  });
+
+  it('a learner who never stops still reaches the LMS within 10 seconds', async () => {
     const store = await show((s) => connectLms(s, lmsFrame()));
+    vi.useFakeTimers();
+    calls = [];
+    const lessons = courseIndex.modules.flatMap((m) => m.lessons);
+    for (let second = 0; second < 9; second++) {
+      await store.progress.visitLesson(lessons[second % lessons.length]!.id);
+      store.progress.setLocation(`#/lesson/${lessons[second % lessons.length]!.id}?p=${second}`);
+      flushSync();
+      vi.advanceTimersByTime(1000);
+      expect(calls).not.toContain('Commit');
+    }
     await store.progress.visitLesson(lesson.id, true);
     flushSync();
-    document.dispatchEvent(new Event('visibilitychange')); // visible: nothing to flush
+    vi.advanceTimersByTime(1000);
+    expect(calls.filter((c) => c === 'Commit')).toHaveLength(1);
+  });
+
+  it('tries a refused commit again, and tells the learner only when it still fails', async () => {
+    const store = await show((s) => connectLms(s, lmsFrame()));
+    vi.useFakeTimers();
+    commitAnswer = 'false';
+    calls = [];
+    await store.progress.visitLesson(lesson.id, true);
+    flushSync();
+    vi.advanceTimersByTime(1600);
+    expect(calls.filter((c) => c === 'Commit')).toHaveLength(1);
+    vi.advanceTimersByTime(2000);
+    flushSync();
+    expect(calls.filter((c) => c === 'Commit')).toHaveLength(3);
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+    vi.advanceTimersByTime(1000);
+    flushSync();
+    expect(calls.filter((c) => c === 'Commit')).toHaveLength(4);
+    expect(screen.getByRole('status')).toHaveTextContent('LMS не приняла');
+    // Closing the course tries once more before the end.
+    commitAnswer = 'true';
+    calls = [];
+    window.dispatchEvent(new Event('pagehide'));
+    expect(calls.slice(-2)).toEqual(['Commit', 'Terminate']);
+  });
+
+  it('a retry the LMS accepts leaves nothing on screen', async () => {
+    const store = await show((s) => connectLms(s, lmsFrame()));
+    vi.useFakeTimers();
+    commitAnswer = 'false';
+    await store.progress.visitLesson(lesson.id, true);
+    flushSync();
+    vi.advanceTimersByTime(1600);
+    commitAnswer = 'true';
+    calls = [];
+    vi.advanceTimersByTime(1000);
+    flushSync();
+    expect(calls).toEqual(['Commit']);
+    vi.advanceTimersByTime(10_000);
+    flushSync();
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+  });
+
+  it('says the truth when this browser cannot keep the progress: the LMS still gets it', async () => {
+    const full = { ...memoryKeyValue(), set: async () => Promise.reject(new DOMException('full', 'QuotaExceededError')) };
+    const store = await openStores(full);
+    const lms = await connectLms(store, lmsFrame());
+    if (lms.kind !== 'connected' || lms.storage !== 'memory') throw new Error(`expected a session in memory, got ${lms.kind}`);
+    render(ScreenWithProgress, { props: { stores: lms.stores, screen: LmsBridge, screenProps: { lms } } });
+    expect(screen.getByRole('status')).toHaveTextContent('Этот браузер не может сохранить ваш прогресс');
+    expect(screen.getByRole('status')).toHaveTextContent('отправляются в LMS');
+    expect(calls).not.toContain('Terminate');
+    calls = [];
+    await lms.stores.progress.visitLesson(lesson.id, true);
+    flushSync();
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
     document.dispatchEvent(new Event('visibilitychange'));
     Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
-    await vi.waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('LMS не приняла'));
+    expect(calls.find((c) => c.startsWith('cmi.suspend_data='))).toMatch(/^cmi\.suspend_data=sz1:/);
+    expect(calls.at(-1)).toBe('Commit');
   });
 
   it('inside an LMS, «Сменить ученика» or a lock comes straight back to the LMS learner', async () => {

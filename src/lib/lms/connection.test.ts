@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LmsConnection } from './connection.ts';
 import type { Scorm12Api, Scorm2004Api } from './discovery.ts';
 import { cmiValues, sessionTimeValue, type CourseReport } from './report.ts';
-import { QUIET, Scorm12API, Scorm2004API } from './scorm-again.ts';
+import { QUIET, Scorm12API, Scorm2004API } from '../../../tests/lms/scorm-again.ts';
 
 const started: CourseReport = { completion: 'incomplete', success: 'unknown', score: null, progress: 0.33 };
 const passed: CourseReport = { completion: 'completed', success: 'passed', score: 92.5, progress: 1 };

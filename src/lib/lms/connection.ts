@@ -4,7 +4,7 @@
  * nothing is sent after Terminate (the spec forbids it, and some LMSs throw). No Svelte, no DOM.
  */
 import type { FoundApi } from './discovery.ts';
-import type { ScormVersion } from './manifest.ts';
+import type { ScormVersion } from './package-meta.ts';
 
 /** The last call the LMS refused. */
 export interface LmsError {

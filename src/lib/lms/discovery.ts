@@ -4,7 +4,7 @@
  * LMS that launches in a pop-up) and its parents. A frame from another origin cannot be read; that
  * ends the walk instead of throwing. Pure apart from the windows it is given.
  */
-import type { ScormVersion } from './manifest.ts';
+import type { ScormVersion } from './package-meta.ts';
 
 /** The SCORM 1.2 API (`window.API`). Values come back as strings; results as "true"/"false". */
 export interface Scorm12Api {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ProfileSchema } from '$lib/progress/record-schemas.ts';
 import * as v from 'valibot';
-import { displayName, lmsProfileId, resumeRecords } from './learner.ts';
-import { activity, attempt, lessonRecord } from './test-course.ts';
+import { displayName, isLmsProfileOf, latestLmsProfile, lmsAttemptProfileId, lmsProfileId, resumeRecords } from './learner.ts';
+import { activity, attempt, lessonRecord } from '../../../tests/lms/test-course.ts';
 
 describe('lmsProfileId', () => {
   it('is readable for a plain LMS id and the same on every launch', () => {
@@ -71,5 +71,33 @@ describe('resumeRecords', () => {
     expect(merged.activities.map((a) => a.key)).toEqual(['quiz:a', 'quiz:b']);
     const withDraft = resumeRecords({ ...fromLms, activities: [activity('exercise:chain', attempt(70, true, 9))] }, local);
     expect(withDraft.activities[0]!.draft).toEqual({ step: 2 });
+  });
+});
+
+describe('attempt profiles', () => {
+  it('a later attempt has its own profile id, within 64 characters, recognised as the same learner', () => {
+    const at = Date.UTC(2026, 5, 1);
+    expect(lmsAttemptProfileId('student-42', at)).toBe(`lms-student-42~${at.toString(36)}`);
+    const long = lmsAttemptProfileId('x'.repeat(56), at);
+    expect(long).toMatch(/^lms-h[0-9a-f]{16}~[0-9a-z]+$/);
+    for (const id of ['student-42', 'x'.repeat(56), 'Иванова Анна/1']) {
+      const attempt = lmsAttemptProfileId(id, at);
+      expect(v.safeParse(ProfileSchema, { id: attempt, name: 'A', pin: null, createdAt: 1, lastActiveAt: 1 }).success).toBe(true);
+      expect(isLmsProfileOf(id, attempt)).toBe(true);
+      expect(isLmsProfileOf(id, lmsProfileId(id))).toBe(true);
+    }
+    expect(isLmsProfileOf('student-4', lmsAttemptProfileId('student-42', at))).toBe(false);
+    expect(isLmsProfileOf('student-4', 'lms-student-42')).toBe(false);
+  });
+
+  it('the latest is the one used last; with none, the learner’s usual id', () => {
+    const profiles = [
+      { id: 'lms-u-1', lastActiveAt: 5 },
+      { id: 'lms-u-1~abc', lastActiveAt: 9 },
+      { id: 'lms-u-10', lastActiveAt: 20 },
+      { id: 'someone', lastActiveAt: 30 },
+    ];
+    expect(latestLmsProfile('u-1', profiles)).toEqual({ id: 'lms-u-1~abc', exists: true });
+    expect(latestLmsProfile('u-2', profiles)).toEqual({ id: 'lms-u-2', exists: false });
   });
 });

@@ -12,7 +12,11 @@ import type { ProgressData } from './suspend-data.ts';
 export function lmsProfileId(learnerId: string): string {
   const id = learnerId.trim();
   if (/^[\w.@-]{1,56}$/.test(id)) return `lms-${id}`;
-  // Two FNV-1a passes (forwards, backwards) make 64 bits: no clash among one browser's learners.
+  return hashedProfileId(id);
+}
+
+/** Two FNV-1a passes (forwards, backwards) make 64 bits: no clash among one browser's learners. */
+function hashedProfileId(id: string): string {
   const fnv = (bytes: Iterable<number>) => {
     let h = 0x811c9dc5;
     for (const b of bytes) h = Math.imul(h ^ b, 0x01000193) >>> 0;
@@ -20,6 +24,32 @@ export function lmsProfileId(learnerId: string): string {
   };
   const utf8 = new TextEncoder().encode(id);
   return `lms-h${fnv(utf8)}${fnv([...utf8].reverse())}`;
+}
+
+/** A profile id holds 64 characters (record-schemas.ts). */
+const MAX_PROFILE_ID = 64;
+
+/**
+ * The profile of a later LMS attempt of the same learner: the learner's id, `~` and when the
+ * attempt began. A new attempt gets its own, so what this browser kept of an earlier attempt
+ * is set aside (kept, never merged into the new one).
+ */
+export function lmsAttemptProfileId(learnerId: string, startedAt: number): string {
+  const tag = `~${Math.max(0, Math.floor(startedAt)).toString(36)}`;
+  const base = lmsProfileId(learnerId);
+  return base.length + tag.length <= MAX_PROFILE_ID ? base + tag : hashedProfileId(learnerId.trim()) + tag;
+}
+
+/** Whether a profile id is one of this LMS learner's attempts (the first, or a later one). */
+export function isLmsProfileOf(learnerId: string, profileId: string): boolean {
+  const base = lmsProfileId(learnerId);
+  return profileId === base || profileId.startsWith(`${base}~`) || profileId.startsWith(`${hashedProfileId(learnerId.trim())}~`);
+}
+
+/** The learner's most recently used profile in this browser, or their first one's id when none. */
+export function latestLmsProfile(learnerId: string, profiles: readonly { id: string; lastActiveAt: number }[]): { id: string; exists: boolean } {
+  const latest = profiles.filter((p) => isLmsProfileOf(learnerId, p.id)).sort((a, b) => b.lastActiveAt - a.lastActiveAt)[0];
+  return latest ? { id: latest.id, exists: true } : { id: lmsProfileId(learnerId), exists: false };
 }
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ActivityRecord } from '$lib/progress/api.ts';
 import type { LessonRecord } from '$lib/progress/records.ts';
 import { cmiValues, courseReport, lessonStatus12, sessionTimeValue, type CourseReport } from './report.ts';
-import { activity, attempt, lessonRecord, testCourse } from './test-course.ts';
+import { activity, attempt, lessonRecord, testCourse } from '../../../tests/lms/test-course.ts';
 
 const index = testCourse();
 const noFinal = testCourse({ final: false });
@@ -45,6 +45,28 @@ describe('courseReport', () => {
   it('with no final test: the score is the average best of the quizzes taken, passed when every module is done', () => {
     expect(courseReport(noFinal, {}, activitiesOf(activity('quiz:a', attempt(50, false), attempt(75, false)))).score).toBe(75);
     expect(courseReport(noFinal, allLessons, activitiesOf(...modulesDone))).toEqual({ completion: 'completed', success: 'passed', score: 85, progress: 1 });
+  });
+});
+
+describe('courseReport with the LMS’s pass mark', () => {
+  const final = (score: number, passed: boolean) => activity('final', attempt(score, passed));
+
+  it('decides the pass once every module is done and the final test was taken', () => {
+    // Passed by the course (80) but short of the LMS's 90: failed.
+    expect(courseReport(index, allLessons, activitiesOf(...modulesDone, final(85, true)), 90)).toMatchObject({ completion: 'completed', success: 'failed', score: 85 });
+    // Failed by the course but over the LMS's 70: passed.
+    expect(courseReport(index, allLessons, activitiesOf(...modulesDone, final(75, false)), 70)).toMatchObject({ completion: 'completed', success: 'passed', score: 75, progress: 1 });
+    expect(courseReport(index, allLessons, activitiesOf(...modulesDone, final(90, true)), 90)).toMatchObject({ success: 'passed' });
+  });
+
+  it('never passes before the modules are done or the final test is taken', () => {
+    expect(courseReport(index, allLessons, activitiesOf(modulesDone[0]!, final(100, true)), 50)).toMatchObject({ completion: 'incomplete', success: 'unknown' });
+    expect(courseReport(index, allLessons, activitiesOf(...modulesDone), 0)).toMatchObject({ completion: 'incomplete', success: 'unknown' });
+  });
+
+  it('with no final test, the quiz average meets the mark or fails it', () => {
+    expect(courseReport(noFinal, allLessons, activitiesOf(...modulesDone), 90)).toMatchObject({ completion: 'completed', success: 'failed', score: 85 });
+    expect(courseReport(noFinal, allLessons, activitiesOf(...modulesDone), 85)).toMatchObject({ completion: 'completed', success: 'passed', score: 85 });
   });
 });
 
@@ -113,6 +135,20 @@ describe('cmiValues', () => {
     expect(location('1.2', long)).toBe('#/lesson/a1');
     expect(location('2004', long)).toBe(long);
     expect(location('1.2', `#/lesson/${'y'.repeat(300)}`)).toBeUndefined();
+  });
+
+  it('never sends a score with an incomplete status (an LMS would compare it with its mastery score)', () => {
+    const midway: CourseReport = { completion: 'incomplete', success: 'unknown', score: 100, progress: 0.5 };
+    for (const version of ['1.2', '2004'] as const) {
+      const values = cmiValues(version, { report: midway, location: null, suspendData: 'sz1:x' });
+      expect(values.filter(([k]) => k.includes('score'))).toEqual([]);
+      expect(values[0]).toEqual([version === '1.2' ? 'cmi.core.lesson_status' : 'cmi.completion_status', 'incomplete']);
+    }
+  });
+
+  it('no credit: neither status nor score, only the place, resume data and exit', () => {
+    expect(cmiValues('1.2', { report: passed, location: '#/final', suspendData: 'sz1:y' }, { status: false }).map(([k]) => k)).toEqual(['cmi.core.lesson_location', 'cmi.suspend_data', 'cmi.core.exit']);
+    expect(cmiValues('2004', { report: failed, location: null, suspendData: 'sz1:y' }, { status: false }).map(([k]) => k)).toEqual(['cmi.suspend_data', 'cmi.exit']);
   });
 
   it('session time in each version’s format', () => {

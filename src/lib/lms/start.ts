@@ -2,6 +2,7 @@
  * The only LMS code in the normal build: in any mode but `scorm` this is `return null`, and the
  * adapter is never bundled. The SCORM build loads the adapter on demand, before the first screen.
  */
+import type { AppStores } from '$lib/app/stores.ts';
 import type { LearnerProgress } from '$lib/progress/learner.svelte.ts';
 import type { Roster } from '$lib/progress/roster.svelte.ts';
 import type { LmsSession } from './session.ts';
@@ -9,7 +10,12 @@ import type { LmsSession } from './session.ts';
 /** How the course found itself at start-up in the SCORM build. */
 export type LmsStart =
   /** An LMS answered: its learner is the learner, progress is reported to it. */
-  | { kind: 'connected'; session: LmsSession }
+  | { kind: 'connected'; session: LmsSession; storage: 'browser' }
+  /**
+   * An LMS answered, but this browser cannot keep the learner: `stores` hold them in memory for
+   * this session (the app uses them instead of its own), and everything still goes to the LMS.
+   */
+  | { kind: 'connected'; session: LmsSession; storage: 'memory'; stores: AppStores }
   /** No LMS API anywhere: progress stays in this browser. */
   | { kind: 'absent' }
   /** An API was found but refused to start, or the learner could not be opened. */

@@ -1,41 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { courseIndex } from '$lib/course/course.ts';
-import type { ActivityRecord, AttemptRecord } from '$lib/progress/api.ts';
-import { activityKey } from '$lib/progress/status.ts';
-import { decodeSuspendData, encodeSuspendData, keptAttempts, LATEST_KEPT, stepsFingerprint, SUSPEND_LIMIT_12, type ProgressData } from './suspend-data.ts';
-import { activity, attempt, lessonRecord, testCourse } from './test-course.ts';
+import type { ActivityRecord } from '$lib/progress/api.ts';
+import { decodeSuspendData, encodeSuspendData, keptAttempts, LATEST_KEPT, stepsFingerprint, SUSPEND_LIMIT_12, SUSPEND_LIMIT_2004, type ProgressData } from './suspend-data.ts';
+import { activity, attempt, lessonRecord, testCourse } from '../../../tests/lms/test-course.ts';
+import { fullestLearner } from '../../../tests/lms/worst-case.ts';
 
-const DAY = 86_400_000;
 const minuteOf = (ms: number) => Math.floor(ms / 60_000) * 60_000;
 
-/**
- * The fullest progress the real course can hold: every lesson read, every activity tried
- * `perActivity` times over ten years, with ids as long as a record allows (64 characters — an
- * imported backup may carry any id) or store-made UUIDs, and a location with a long query.
- */
-function worstCase({ perActivity = 1000, longIds = true } = {}): ProgressData {
-  const start = Date.UTC(2026, 0, 1);
-  const lessons = courseIndex.modules.flatMap((m) => m.lessons).map((l, i) => ({ lessonId: l.id, firstVisitedAt: start + i * DAY, lastVisitedAt: start + 3650 * DAY, finishedAt: start + i * DAY + 3_600_000 }));
-  const activities: ActivityRecord[] = courseIndex.steps
-    .filter((s) => s.kind !== 'lesson')
-    .map((s, k) => {
-      const key = activityKey(s.kind as 'quiz' | 'exercise' | 'final', s.id);
-      const attempts: AttemptRecord[] = Array.from({ length: perActivity }, (_, n) => {
-        const finishedAt = start + (n * 3650 * DAY) / perActivity + k * 60_000;
-        return {
-          id: longIds ? `${key}-${n}-`.padEnd(64, 'ж').slice(0, 64) : crypto.randomUUID(),
-          startedAt: finishedAt - 7 * 3_600_000,
-          finishedAt,
-          score: n === perActivity - 2 ? 100 : (n * 37) % 100, // the best is not the latest: three kept
-          passed: n % 3 === 0,
-          mistakes: Array.from({ length: 200 }, (_, m) => `question-${m}`),
-        };
-      });
-      return { key, attempts, best: 100, passed: true, draft: { answers: 'x'.repeat(5000) }, updatedAt: start + 3650 * DAY };
-    });
-  const lesson = courseIndex.steps.find((s) => s.kind === 'lesson')!;
-  return { lessons, activities, meta: { location: `#/lesson/${lesson.id}?p=${'p9'.repeat(55)}`, updatedAt: start + 3650 * DAY } };
-}
+const worstCase = (options: Parameters<typeof fullestLearner>[1] = {}) => fullestLearner(courseIndex, options);
+
+describe('suspend data: the 4000-character limit of SCORM 2004 (2nd Edition, still enforced by some LMSs)', () => {
+  it('is 4000, and under the 1.2 limit', () => {
+    expect(SUSPEND_LIMIT_2004).toBe(4000);
+    expect(SUSPEND_LIMIT_2004).toBeLessThan(SUSPEND_LIMIT_12);
+  });
+
+  // Encoding the fullest learner is CPU-bound (about 2–3 s alone): 30 s each for a busy 2-core machine.
+  // A record id holds 64 UTF-16 units: 3-byte characters make the longest in UTF-8 (192 bytes).
+  it.each([
+    ['64 Cyrillic characters', 'ж'],
+    ['64 three-byte characters, the longest a record allows', '€'],
+  ])('the fullest learner with ids of %s fits, keeping what decides the result', (_name, pad) => {
+    const data = worstCase({ pad });
+    const text = encodeSuspendData(courseIndex.steps, data, SUSPEND_LIMIT_2004);
+    console.info(`suspend_data for SCORM 2004, worst case (${_name}): ${text.length} characters`);
+    expect(text.length).toBeLessThanOrEqual(SUSPEND_LIMIT_2004);
+    expect(encodeSuspendData(courseIndex.steps, data, SUSPEND_LIMIT_12).length).toBeLessThanOrEqual(SUSPEND_LIMIT_12);
+    const back = decodeSuspendData(courseIndex.steps, text)!;
+    const deciding = (a: ActivityRecord) => keptAttempts(a, 2).map((t) => [t.id, Math.round(t.score), t.passed]);
+    expect(back.activities.map(deciding)).toEqual(data.activities.map(deciding));
+    expect(back.lessons).toHaveLength(data.lessons.length);
+  }, 30_000);
+});
 
 describe('suspend data: the 4096-character limit of SCORM 1.2', () => {
   /** The attempts that decide status, score and «пройден»: the earliest best and the first pass. */
@@ -51,7 +47,7 @@ describe('suspend data: the 4096-character limit of SCORM 1.2', () => {
     expect(back.activities.map((a) => a.attempts.map((t) => t.id))).toEqual(data.activities.map((a) => keptAttempts(a, 0).map((t) => t.id)));
     expect(back.activities.map((a) => a.attempts.length)).toEqual(data.activities.map(() => 2 + LATEST_KEPT - 1)); // the best is among the latest
     expect(back.meta?.location).toBe(data.meta!.location);
-  });
+  }, 30_000);
 
   it('holds it with the longest ids a record allows (64 Cyrillic characters each), keeping what decides the result', () => {
     const data = worstCase();
@@ -63,7 +59,7 @@ describe('suspend data: the 4096-character limit of SCORM 1.2', () => {
     expect(back.activities.map(deciding)).toEqual(data.activities.map(deciding));
     expect(back.activities.map((a) => [a.key, a.best, a.passed])).toEqual(data.activities.map((a) => [a.key, 100, true]));
     expect(back.meta?.location).toBe(data.meta!.location);
-  });
+  }, 30_000);
 
   it('gives up the location’s query last, and never the best score or the pass', () => {
     const data = worstCase();
@@ -78,7 +74,7 @@ describe('suspend data: the 4096-character limit of SCORM 1.2', () => {
     expect(back.lessons).toHaveLength(data.lessons.length);
     expect(back.activities.map(deciding)).toEqual(data.activities.map(deciding));
     expect(back.meta?.location).toBe(data.meta!.location!.split('?')[0]);
-  });
+  }, 30_000);
 });
 
 describe('suspend data round trip', () => {

@@ -34,8 +34,11 @@ export interface ProgressData {
 
 /** SCORM 1.2 `cmi.suspend_data` is a CMIString4096. */
 export const SUSPEND_LIMIT_12 = 4096;
-/** SCORM 2004 `cmi.suspend_data` holds 64000 characters. */
-export const SUSPEND_LIMIT_2004 = 64000;
+/**
+ * SCORM 2004 `cmi.suspend_data` holds 64000 characters since the 3rd Edition, but 4000 in the 2nd,
+ * and some LMSs still cut it there: the course keeps to 4000.
+ */
+export const SUSPEND_LIMIT_2004 = 4000;
 
 const PREFIX = 'sz1:';
 const EPOCH_MINUTE = Date.UTC(2020, 0, 1) / 60_000;

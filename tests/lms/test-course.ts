@@ -1,5 +1,5 @@
-/** Small course indexes for the LMS tests, built by the real index builder. */
-import { buildCourseIndex, type ContentFile } from '../../build/build-index.ts';
+/** Small course indexes for the LMS unit tests (src/lib/lms/*.test.ts), built by the real index builder. */
+import { buildCourseIndex, type ContentFile } from '../../src/build/build-index.ts';
 import type { ActivityRecord, AttemptRecord } from '$lib/progress/api.ts';
 import { withAttempt } from '$lib/progress/api.ts';
 import type { CourseIndex } from '$lib/course/types.ts';

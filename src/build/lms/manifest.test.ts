@@ -8,7 +8,8 @@ const ADLCP2004 = 'http://www.adlnet.org/xsd/adlcp_v1p3';
 const IMSSS = 'http://www.imsglobal.org/xsd/imsss';
 
 const input: ManifestInput = {
-  identifier: 'silnoe-zveno',
+  identifier: 'silnoe-zveno-scorm12',
+  version: '0.3.1',
   title: 'Сильное звено & <друзья> "в кавычках"',
   launch: 'index.html',
   files: ['index.html', 'assets/index-1a2b.js', 'assets/index-1a2b.css', 'favicon.svg', 'assets/урок 1.js'],
@@ -34,7 +35,8 @@ describe('SCORM 1.2 manifest', () => {
   it('declares the 1.2 schema in the IMS CP 1.1.2 namespace', () => {
     expect(doc.documentElement.localName).toBe('manifest');
     expect(doc.documentElement.namespaceURI).toBe(CP12);
-    expect(doc.documentElement.getAttribute('identifier')).toBe('silnoe-zveno');
+    expect(doc.documentElement.getAttribute('identifier')).toBe('silnoe-zveno-scorm12');
+    expect(doc.documentElement.getAttribute('version')).toBe('0.3.1');
     expect(one(doc, CP12, 'schema').textContent).toBe('ADL SCORM');
     expect(one(doc, CP12, 'schemaversion').textContent).toBe('1.2');
     expect(doc.documentElement.getAttributeNS('http://www.w3.org/2001/XMLSchema-instance', 'schemaLocation')).toContain('adlcp_rootv1p2.xsd');
@@ -73,6 +75,7 @@ describe('SCORM 2004 4th Edition manifest', () => {
     const locations = root.getAttributeNS('http://www.w3.org/2001/XMLSchema-instance', 'schemaLocation')!.split(/\s+/);
     expect(locations.length % 2).toBe(0);
     expect(locations).toContain('imsss_v1p0.xsd');
+    expect(root.getAttribute('version')).toBe('0.3.1');
   });
 
   it('is a single SCO whose completion and success are set by the content', () => {
@@ -91,6 +94,8 @@ describe('manifest input', () => {
   it('refuses an identifier that is not an XML id, and a launch page that is not packaged', () => {
     expect(() => scormManifest('1.2', { ...input, identifier: '1 course' })).toThrow(/identifier/);
     expect(() => scormManifest('2004', { ...input, launch: 'start.html' })).toThrow(/launch page/);
+    expect(() => scormManifest('2004', { ...input, version: '' })).toThrow(/version/);
+    expect(() => scormManifest('1.2', { ...input, version: '1 beta' })).toThrow(/version/);
   });
 
   it('escapes the five XML specials', () => {

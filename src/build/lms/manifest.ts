@@ -1,14 +1,17 @@
 /**
  * imsmanifest.xml for the two packages: one organization with one item, launched as one SCO
- * (`index.html`), listing every file of the package. Pure, so a test can read it as XML.
+ * (`index.html`), listing every file of the package. Pure, so a test can read it as XML. Build
+ * time only.
  */
+import type { ScormVersion } from '../../lib/lms/package-meta.ts';
 
-/** The SCORM versions the course is packaged for. */
-export type ScormVersion = '1.2' | '2004';
+export type { ScormVersion };
 
 export interface ManifestInput {
-  /** Unique, stable id of the package (letters, digits, `.`, `-`, `_`). */
+  /** Unique, stable id of the package, one per SCORM version (letters, digits, `.`, `-`, `_`). */
   identifier: string;
+  /** The course's version (package.json): LMSs that match packages by identifier see an update. */
+  version: string;
   title: string;
   /** The page the LMS opens, relative to the package root. */
   launch: string;
@@ -24,6 +27,10 @@ export function xmlEscape(text: string): string {
 /** A file path as a URI reference inside the manifest (spaces and non-ASCII percent-encoded). */
 const href = (path: string) => xmlEscape(path.split('/').map(encodeURIComponent).join('/'));
 
+/**
+ * The control documents each manifest's `xsi:schemaLocation` names, at the zip root; the plugin
+ * copies them from `schemas/` (see schemas/README.md for where they come from).
+ */
 const SCHEMA_12 = [
   'http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd',
   'http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd',
@@ -42,12 +49,14 @@ const SCHEMA_2004 = [
 export function scormManifest(version: ScormVersion, input: ManifestInput): string {
   if (!/^[A-Za-z_][\w.-]*$/.test(input.identifier)) throw new Error(`manifest: identifier «${input.identifier}» is not an XML id`);
   if (!input.files.includes(input.launch)) throw new Error(`manifest: the launch page ${input.launch} is not among the files`);
+  if (!/^\S{1,64}$/.test(input.version)) throw new Error(`manifest: version «${input.version}» is empty, too long or has spaces`);
   const id = xmlEscape(input.identifier);
+  const packageVersion = xmlEscape(input.version);
   const title = xmlEscape(input.title);
   const fileList = input.files.map((f) => `      <file href="${href(f)}"/>`).join('\n');
   if (version === '1.2') {
     return `<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="${id}" version="1"
+<manifest identifier="${id}" version="${packageVersion}"
     xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
     xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"
     xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
@@ -75,7 +84,7 @@ ${fileList}
   // The course decides completion and success itself (completionSetByContent / objectiveSetByContent),
   // so an LMS never marks it complete just because the SCO was opened and closed.
   return `<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="${id}" version="1"
+<manifest identifier="${id}" version="${packageVersion}"
     xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
     xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3"
     xmlns:adlseq="http://www.adlnet.org/xsd/adlseq_v1p3"

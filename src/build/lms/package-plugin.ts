@@ -1,16 +1,18 @@
 /**
  * Vite plugin, build in mode `scorm` only (`npm run build:scorm`): after the bundle is written, the
  * built folder becomes two LMS packages beside it — SCORM 1.2 and SCORM 2004 4th Edition — each a
- * zip with the files at its root, its own imsmanifest.xml, and index.html marked with its version.
- * A service worker in the build fails it: an LMS serves the course, caching it would serve stale
- * packages and outlive the LMS session.
+ * zip (written by fflate) with the files at its root, its own imsmanifest.xml (an identifier per
+ * version, the version of package.json), the control documents the manifest names, and index.html
+ * marked with its version. A service worker in the build fails it: an LMS serves the course,
+ * caching it would serve stale packages and outlive the LMS session. Build time only (Node).
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { zipSync, type Zippable } from 'fflate';
 import type { Logger, Plugin } from 'vite';
+import { VERSION_META } from '../../lib/lms/package-meta.ts';
 import { scormManifest, type ScormVersion } from './manifest.ts';
-import { VERSION_META } from './package-meta.ts';
-import { createZip, type ZipEntry } from './zip.ts';
 
 /** The build mode that makes packages. */
 export const SCORM_MODE = 'scorm';
@@ -18,6 +20,15 @@ export const SCORM_MODE = 'scorm';
 export const DEFAULT_OUT_DIR = 'dist-scorm/course';
 
 const LAUNCH = 'index.html';
+
+/** The ADL/IMS control documents (XSD, DTD) per version, vendored in schemas/ (see its README). */
+export const SCHEMA_DIR: Record<ScormVersion, string> = {
+  '1.2': fileURLToPath(new URL('./schemas/scorm12/', import.meta.url)),
+  '2004': fileURLToPath(new URL('./schemas/scorm2004/', import.meta.url)),
+};
+
+/** The manifest identifier of a package: one per SCORM version, so an LMS never takes one for the other. */
+export const packageIdentifier = (name: string, version: ScormVersion) => `${name}-scorm${version === '1.2' ? '12' : '2004'}`;
 
 /** Every file under `dir`, as sorted relative paths with `/`. */
 export function listFiles(dir: string): string[] {
@@ -54,18 +65,20 @@ export interface PackageOptions {
   outDir: string;
   /** Where the zips go. */
   zipDir: string;
-  /** File names start with it, and it is the manifest identifier. */
+  /** File names and manifest identifiers start with it. */
   name: string;
   title: string;
+  /** The course's version (package.json), written into each manifest. */
+  version: string;
   /** Time written into the zips. */
   modified?: Date;
 }
 
 /** The zip file names for a package name. */
-export const zipName = (name: string, version: ScormVersion) => `${name}-scorm${version === '1.2' ? '12' : '2004'}.zip`;
+export const zipName = (name: string, version: ScormVersion) => `${packageIdentifier(name, version)}.zip`;
 
 /** Writes the SCORM 1.2 and 2004 zips of a built folder; returns their paths. */
-export function writePackages({ outDir, zipDir, name, title, modified = new Date() }: PackageOptions): Record<ScormVersion, string> {
+export function writePackages({ outDir, zipDir, name, title, version: courseVersion, modified = new Date() }: PackageOptions): Record<ScormVersion, string> {
   const files = listFiles(outDir).filter((f) => f !== 'imsmanifest.xml');
   if (!files.includes(LAUNCH)) throw new Error(`SCORM: ${outDir} has no ${LAUNCH}`);
   const read = (file: string) => readFileSync(join(outDir, file), 'utf8');
@@ -76,13 +89,17 @@ export function writePackages({ outDir, zipDir, name, title, modified = new Date
   mkdirSync(zipDir, { recursive: true });
   const paths = {} as Record<ScormVersion, string>;
   for (const version of ['1.2', '2004'] as const) {
-    const entries: ZipEntry[] = files.map((file) => ({
-      name: file,
-      data: file === LAUNCH ? new TextEncoder().encode(markLaunchPage(read(file), version)) : new Uint8Array(readFileSync(join(outDir, file))),
-    }));
-    entries.unshift({ name: 'imsmanifest.xml', data: new TextEncoder().encode(scormManifest(version, { identifier: name, title, launch: LAUNCH, files })) });
+    const schemas = readdirSync(SCHEMA_DIR[version]).filter((f) => /\.(xsd|dtd)$/.test(f)).sort();
+    const clash = schemas.find((f) => files.includes(f));
+    if (clash) throw new Error(`SCORM: the build has a file ${clash}, which is a control document of the package`);
+    // In this order in the zip: the manifest, the launch page, the course, the control documents.
+    const entries: Zippable = {};
+    const add = (file: string, data: Uint8Array) => (entries[file] = [data, { mtime: modified }]);
+    add('imsmanifest.xml', new TextEncoder().encode(scormManifest(version, { identifier: packageIdentifier(name, version), version: courseVersion, title, launch: LAUNCH, files })));
+    for (const file of files) add(file, file === LAUNCH ? new TextEncoder().encode(markLaunchPage(read(file), version)) : new Uint8Array(readFileSync(join(outDir, file))));
+    for (const file of schemas) add(file, new Uint8Array(readFileSync(join(SCHEMA_DIR[version], file))));
     paths[version] = join(zipDir, zipName(name, version));
-    writeFileSync(paths[version], createZip(entries, modified));
+    writeFileSync(paths[version], zipSync(entries, { level: 9 }));
   }
   return paths;
 }
@@ -102,10 +119,10 @@ export function scormPackagePlugin(root: string): Plugin {
     closeBundle: {
       order: 'post',
       handler() {
-        const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string };
+        const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
         const course = JSON.parse(readFileSync(join(root, 'content', 'course.json'), 'utf8')) as { title: string };
         const epoch = Number(process.env.SOURCE_DATE_EPOCH);
-        const paths = writePackages({ outDir, zipDir: dirname(outDir), name: pkg.name, title: course.title, modified: Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000) : new Date() });
+        const paths = writePackages({ outDir, zipDir: dirname(outDir), name: pkg.name, title: course.title, version: pkg.version, modified: Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000) : new Date() });
         logger?.info(`SCORM packages:\n  ${paths['1.2']}\n  ${paths['2004']}`);
       },
     },
