@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ExerciseSession } from '$lib/activity/exercise-session.svelte.ts';
 import { MemoryProgress } from '../../../tests/harness/memory-progress.svelte.ts';
-import { twoCompanies as s } from './fixtures.ts';
+import { twoCompanies as s } from '../../../tests/fixtures/sorting.ts';
 import { SortingExerciseState } from './sorting.svelte.ts';
 
 const KEY = `exercise:${s.id}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { twoCompanies as s } from './fixtures.ts';
+import { twoCompanies as s } from '../../../tests/fixtures/sorting.ts';
 import { binAt, cardsIn, checkSorting, fitsPlacement, placeCard, sortingCard, sortingScore } from './sorting.ts';
 
 const all = Object.fromEntries(s.cards.map((c) => [c.id, c.bin]));

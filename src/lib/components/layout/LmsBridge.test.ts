@@ -6,10 +6,10 @@ import { setupI18n } from '$lib/i18n/index.ts';
 import { openStores, type AppStores } from '$lib/app/stores.ts';
 import { memoryKeyValue } from '$lib/progress/storage.ts';
 import LmsBridge from '$lib/components/layout/LmsBridge.svelte';
-import ScreenWithProgress from '../../../tests/harness/ScreenWithProgress.svelte';
-import type { Scorm2004Api } from './discovery.ts';
-import { connectLms } from './session.ts';
-import type { LmsStart } from './start.ts';
+import ScreenWithProgress from '../../../../tests/harness/ScreenWithProgress.svelte';
+import type { Scorm2004Api } from '$lib/lms/discovery.ts';
+import { connectLms } from '$lib/lms/session.ts';
+import type { LmsStart } from '$lib/lms/start.ts';
 
 beforeAll(() => setupI18n());
 
