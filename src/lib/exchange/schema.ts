@@ -120,6 +120,16 @@ export const AssignmentSchema = v.strictObject({
 });
 
 /** A learner's report, as built on the tablet or received in a link or file. */
+/** Reviews a report may carry: three rounds of up to MODULES_MAX modules. */
+export const REVIEWS_MAX = 3 * MODULES_MAX;
+
+const ReviewResultSchema = v.strictObject({
+  module: moduleId,
+  round: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3)),
+  at: timestamp,
+  score: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)),
+});
+
 export const ReportSchema = v.strictObject({
   v: v.literal(FORMAT_VERSION),
   assignmentId: v.nullable(assignmentId),
@@ -133,6 +143,7 @@ export const ReportSchema = v.strictObject({
     v.check((ms) => unique(ms.map((m) => m.id)), 'must not repeat a module'),
   ),
   final: v.optional(ResultEntrySchema),
+  reviews: v.optional(v.pipe(v.array(ReviewResultSchema), v.maxLength(REVIEWS_MAX, `may have at most ${REVIEWS_MAX} reviews`))),
 });
 
 // The schemas and the hand-written types in types.ts must describe the same values.

@@ -71,6 +71,16 @@ export interface Report {
   modules: ModuleResult[];
   /** The final test, when the learner has touched it. */
   final?: ResultEntry | undefined;
+  /** Spaced reviews taken («Повторение»), oldest first; absent when none. */
+  reviews?: ReviewResult[] | undefined;
+}
+
+/** One spaced review taken: of which module, which round (1 = 2 days, 2 = 7, 3 = 21), when, score. */
+export interface ReviewResult {
+  module: string;
+  round: number;
+  at: number;
+  score: number;
 }
 
 /** Payload kinds a link or file can carry. */

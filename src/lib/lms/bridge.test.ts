@@ -104,7 +104,7 @@ describe('LmsBridge', () => {
     await vi.waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('LMS не приняла'));
   });
 
-  it('inside an LMS, «Сменить ученика» or a lock comes straight back to the LMS learner', async () => {
+  it('inside an LMS, «Сменить сотрудника» or a lock comes straight back to the LMS learner', async () => {
     const store = await show((s) => connectLms(s, lmsFrame()));
     expect(store.roster.learner?.id).toBe('lms-u-1');
     store.roster.lock();

@@ -32,6 +32,10 @@ export function reportLines(report: Report, assignment: Assignment | null, title
     { label: t('manager.report.made'), text: formatMoment(report.createdAt, lang) },
     ...report.modules.map((m) => ({ label: titleOf(m.id), text: resultLine(m, t, lang) })),
     ...(report.final ? [{ label: t('manager.assignment.final'), text: resultLine(report.final, t, lang) }] : []),
+    ...(report.reviews ?? []).map((r) => ({
+      label: t('manager.report.review', { values: { title: titleOf(r.module), round: r.round } }),
+      text: t('manager.report.reviewResult', { values: { score: r.score, date: formatMoment(r.at, lang) } }),
+    })),
   ];
 }
 

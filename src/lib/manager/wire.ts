@@ -7,6 +7,7 @@
  *   assignment: [id, createdAt, due, modules, note, manager]
  *   report:     [assignmentId, due, learner, createdAt, [[id, status, best, attempts, completedAt]…], final?]
  *   final:      [status, best, attempts, completedAt]
+ *   reviews:    a 7th element [[module, round, at, score]…], with null as the 6th when there is no final
  *   status:     0 not-started, 1 in-progress, 2 passed
  */
 import { FORMAT_VERSION, MODULE_STATUSES, type Assignment, type ModuleStatus, type PayloadKind, type Report, type ResultEntry } from '../exchange/types.ts';
@@ -34,6 +35,10 @@ export function pack(kind: PayloadKind, value: Assignment | Report): Wire {
   const modules = r.modules.map((m) => [m.id, ...packResult(m)]);
   const wire: Wire = [r.assignmentId, r.due, r.learner, r.createdAt, modules];
   if (r.final) wire.push(packResult(r.final));
+  if (r.reviews?.length) {
+    if (!r.final) wire.push(null);
+    wire.push(r.reviews.map((x) => [x.module, x.round, x.at, x.score]));
+  }
   return wire;
 }
 
@@ -48,8 +53,8 @@ export function unpack(kind: PayloadKind, wire: unknown): Record<string, unknown
     const [id, createdAt, due, modules, note, manager] = wire as Wire;
     return { v: FORMAT_VERSION, id, createdAt, due, modules, note, manager };
   }
-  if (wire.length !== 5 && wire.length !== 6) return null;
-  const [assignmentId, due, learner, createdAt, modules, final] = wire as Wire;
+  if (wire.length < 5 || wire.length > 7) return null;
+  const [assignmentId, due, learner, createdAt, modules, final, reviews] = wire as Wire;
   if (!Array.isArray(modules)) return null;
   const results: unknown[] = [];
   for (const m of modules as unknown[]) {
@@ -58,6 +63,10 @@ export function unpack(kind: PayloadKind, wire: unknown): Record<string, unknown
     results.push({ id, ...(unpackResult(rest) as object) });
   }
   const report: Record<string, unknown> = { v: FORMAT_VERSION, assignmentId, due, learner, createdAt, modules: results };
-  if (wire.length === 6) report['final'] = unpackResult(final);
+  if (wire.length >= 6 && !(wire.length === 7 && final === null)) report['final'] = unpackResult(final);
+  if (wire.length === 7) {
+    if (!Array.isArray(reviews)) return null;
+    report['reviews'] = (reviews as unknown[]).map((x) => (Array.isArray(x) && x.length === 4 ? { module: x[0], round: x[1], at: x[2], score: x[3] } : x));
+  }
   return report;
 }
