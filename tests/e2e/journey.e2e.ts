@@ -386,3 +386,82 @@ describe('spaced review', () => {
     await context.close();
   }, 180_000);
 });
+
+describe('a shared tablet', () => {
+  it('a forgotten learner PIN: «Забыли PIN-код?» leads to the manager, who resets it behind the manager PIN', async () => {
+    const context = await tabletContext(browser);
+    const page = await context.newPage();
+    const watch = watchPage(page, origin);
+    await page.goto(baseUrl);
+    await enterAsLearner(page, 'Дарья', '2580');
+    await page.getByRole('button', { name: /Сменить сотрудника/ }).tap();
+    await page.getByRole('button', { name: /^Дарья/ }).tap();
+    await page.getByText(/Забыли PIN-код\?/).waitFor();
+    await page.getByRole('main').getByRole('link', { name: 'Для руководителя' }).tap();
+    await page.getByRole('heading', { name: 'Задайте PIN-код руководителя' }).waitFor();
+    await page.getByLabel('PIN-код из 4 цифр').fill('7777');
+    await page.getByLabel('Повторите PIN-код').fill('7777');
+    await page.getByRole('button', { name: 'Задать PIN и войти' }).tap();
+    const pins = page.getByRole('region', { name: 'Сотрудники на этом планшете' });
+    await pins.getByRole('button', { name: 'Сбросить PIN' }).tap();
+    await pins.getByRole('button', { name: 'Да, сбросить PIN (Дарья)' }).tap();
+    await expect.poll(() => pins.getByRole('status').textContent()).toBe('PIN-код сброшен: Дарья может войти без него.');
+    await assertSound(page, 'manager after a PIN reset');
+    await page.goto(baseUrl);
+    await page.getByRole('button', { name: /^Дарья/ }).tap();
+    await expect.poll(() => h1(page)).toBe(index.course.title);
+    watch.assertClean();
+    await context.close();
+  });
+
+  it('a learner renames and removes their own profile, their PIN asked', async () => {
+    const context = await tabletContext(browser);
+    const page = await context.newPage();
+    await page.goto(baseUrl);
+    await enterAsLearner(page, 'Ефим', '1357');
+    await page.goto(`${baseUrl}#/settings`);
+    const mine = page.getByRole('region', { name: 'Мой профиль' });
+    await mine.getByLabel('Ваше имя').fill('Ефим П.');
+    await mine.getByRole('button', { name: 'Сохранить имя' }).tap();
+    await expect.poll(() => mine.getByRole('status').textContent()).toBe('Введите свой PIN-код выше.');
+    await mine.getByLabel(/Ваш PIN-код/).fill('1357');
+    await mine.getByRole('button', { name: 'Сохранить имя' }).tap();
+    await expect.poll(() => mine.getByRole('status').textContent()).toBe('Имя сохранено.');
+    await expect.poll(() => page.locator('header .who').first().textContent()).toBe('Ефим П.');
+    await assertSound(page, 'settings with my profile');
+    await mine.getByLabel(/Ваш PIN-код/).fill('1357');
+    await mine.getByRole('button', { name: 'Удалить мой профиль' }).tap();
+    await mine.getByRole('button', { name: 'Удалить навсегда' }).tap();
+    await expect.poll(() => h1(page)).toBe('Добро пожаловать!');
+    await context.close();
+  });
+
+  it('an assignment link asks «Это вы?» on a tablet with several learners, and a tablet with none says it waits', async () => {
+    const { encode } = await import('../../src/lib/manager/codec.ts');
+    const assignment = { v: 1 as const, id: 'k7m2q9x4ab', createdAt: Date.now(), due: '2099-12-31', modules: [index.modules[0]!.id], note: '', manager: 'Ольга' };
+    const coded = encode('assignment', assignment);
+    if (!coded.ok) throw new Error('fixture does not encode');
+    const link = `${baseUrl}#/assign/${coded.text}`;
+    const context = await tabletContext(browser);
+    const page = await context.newPage();
+    await page.goto(link);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Вас ждёт задание руководителя' }).count()).toBe(1);
+    await enterAsLearner(page, 'Анна');
+    await page.getByRole('button', { name: 'Принять задание (Анна)' }).waitFor();
+    await page.getByRole('button', { name: /Сменить сотрудника/ }).tap();
+    await enterAsLearner(page, 'Борис');
+    await page.goto(link);
+    await page.reload();
+    await page.getByText('Задание примет сотрудник: Борис. Это вы?').waitFor();
+    await page.getByRole('button', { name: 'Нет, выбрать себя' }).tap();
+    await expect.poll(() => h1(page)).toBe('Кто сейчас учится?');
+    await page.getByRole('button', { name: /^Анна/ }).tap();
+    await page.getByRole('button', { name: 'Да, это я' }).tap();
+    await page.getByRole('button', { name: 'Принять задание (Анна)' }).tap();
+    await page.getByRole('link', { name: 'На главную' }).tap();
+    // The card's main action starts the module; the report is secondary.
+    await page.getByRole('link', { name: `Начать модуль «${index.modules[0]!.title}»` }).tap();
+    await expect.poll(() => h1(page)).toBe(index.modules[0]!.lessons[0]!.title);
+    await context.close();
+  });
+});
