@@ -52,7 +52,9 @@ async function questionOnScreen(page: Page): Promise<Question> {
   await counter(page).waitFor();
   const legend = (await page.locator('legend').textContent())?.trim() ?? '';
   const sentence = (await page.locator('form .sentence').count()) > 0 ? await page.locator('form .sentence').first().textContent() : '';
-  const found = bank.find((q) => q.prompt === legend && (q.type !== 'gap' || (sentence ?? '').includes(q.text.split('___')[0]!.trim())));
+  // The build sets typography (non-breaking spaces): compare the words, not the spaces.
+  const norm = (t: string) => t.replace(/\s+/g, ' ').trim();
+  const found = bank.find((q) => norm(q.prompt) === norm(legend) && (q.type !== 'gap' || norm(sentence ?? '').includes(norm(q.text.split('___')[0]!))));
   if (!found) throw new Error(`the question on screen is not in the content: «${legend}»`);
   return found;
 }
