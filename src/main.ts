@@ -1,10 +1,15 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { setupI18n } from './lib/i18n/index.ts';
+import { watchInputModality } from './lib/components/layout/input-modality.ts';
+import { applyTextSize, rememberedTextSize } from './lib/components/layout/text-size.ts';
 import './app.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
+
+applyTextSize(rememberedTextSize(), false);
+watchInputModality();
 
 try {
   setupI18n();

@@ -17,6 +17,7 @@ export const routes: RouteDefinition = {
   [PATHS.lesson]: wrap({ asyncComponent: withMessages(['media'], () => import('$lib/screens/LessonScreen.svelte')), loadingComponent: Loading }),
   [PATHS.exercise]: wrap({ asyncComponent: withMessages(['exercise', 'sorting'], () => import('$lib/screens/ExerciseScreen.svelte')), loadingComponent: Loading }),
   [PATHS.quiz]: wrap({ asyncComponent: withMessages(['quiz'], () => import('$lib/screens/QuizScreen.svelte')), loadingComponent: Loading }),
+  [PATHS.review]: wrap({ asyncComponent: withMessages(['quiz'], () => import('$lib/screens/ReviewScreen.svelte')), loadingComponent: Loading }),
   [PATHS.final]: wrap({ asyncComponent: withMessages(['quiz'], () => import('$lib/screens/FinalTestScreen.svelte')), loadingComponent: Loading }),
   [PATHS.settings]: wrap({ asyncComponent: withMessages(['settings', 'backup'], () => import('$lib/screens/SettingsScreen.svelte')), loadingComponent: Loading }),
   [PATHS.certificate]: wrap({ asyncComponent: withMessages(['certificate', 'reflection'], () => import('$lib/screens/CertificateScreen.svelte')), loadingComponent: Loading }),

@@ -109,7 +109,7 @@ describe('the chain builder', () => {
       await assertPageSound(page, 'chain roles');
       await markRolesByTouch(page, ['Повар — внутренний клиент склада', 'Официант — внутренний клиент повара', 'Посетитель — внешний клиент']);
       await expect.poll(() => page.getByRole('heading', { name: 'Упражнение выполнено' }).count()).toBe(1);
-      expect(await page.getByText('Результат: 100 из 100. Зачтено.').count()).toBe(1);
+      expect(await page.getByText('Точность с первых попыток: 100 из 100', { exact: false }).count()).toBe(1);
       await assertPageSound(page, 'chain done');
       await screenshot(page, 'exercise-chain-done');
     });
@@ -185,8 +185,10 @@ describe('the chain builder', () => {
       await expect.poll(() => spoken(verdict(page))).toContain('Склад → Повар: наоборот: клиент — тот, кто получает работу. Повар — внутренний клиент склада');
       await screenshot(page, 'exercise-chain-wrong-role');
       await markRolesByTouch(page, ['Повар — внутренний клиент склада']);
-      await expect.poll(() => page.getByText(/Результат: 33 из 100\./).count()).toBe(1);
-      expect(await page.getByText(/Для зачёта нужно 80 из 100/).count()).toBe(1);
+      await expect.poll(() => page.getByText(/Точность с первых попыток: 33 из 100/).count()).toBe(1);
+      // Practice: the right answer was reached, so the exercise is done — never «Для зачёта нужно».
+      expect(await page.getByText('Верный ответ найден — упражнение засчитано.').count()).toBe(1);
+      expect(await page.getByText(/Для зачёта нужно/).count()).toBe(0);
 
       // Another run from a fresh deal.
       await page.getByRole('button', { name: 'Пройти ещё раз' }).tap();
@@ -273,7 +275,7 @@ describe('the weakest-link simulator', () => {
       await page.getByRole('button', { name: 'Проверить' }).tap();
       await expect.poll(() => spoken(verdict(page))).toContain('Получилось: гость получает 46 % при цели 45 %. Вы подняли самое слабое звено — склад.');
       expect(await spoken(verdict(page))).toContain('измеряется микрометром, в другом отмечается мелом, а в третьем — рубится топором');
-      await expect.poll(() => page.getByText('Результат: 80 из 100. Зачтено.').count()).toBe(1);
+      await expect.poll(() => page.getByText('Точность с первых попыток: 80 из 100', { exact: false }).count()).toBe(1);
       await assertPageSound(page, 'simulator won');
       await screenshot(page, 'exercise-simulator-won');
     });
@@ -297,7 +299,8 @@ describe('the promptness exercise', () => {
       await expect.poll(() => page.getByText('С помощником гость ждёт 21 мин').count()).toBe(1);
       await page.getByRole('button', { name: 'Проверить' }).tap();
       await expect.poll(() => spoken(verdict(page))).toContain('Верно: самое долгое звено — заказ ждёт очереди на кухне. Помощник сэкономил 7 мин, и гость ждёт 21 мин вместо 28.');
-      await expect.poll(() => page.getByText('Результат: 75 из 100.', { exact: false }).count()).toBe(1);
+      await expect.poll(() => page.getByText('Точность с первых попыток: 75 из 100', { exact: false }).count()).toBe(1);
+      expect(await page.getByText(/Для зачёта нужно/).count()).toBe(0);
       await assertPageSound(page, 'promptness done');
       await screenshot(page, 'exercise-promptness-done');
     });
@@ -321,7 +324,7 @@ describe('every exercise screen', () => {
   it('moves on along the course path from one exercise to the next without a reload', async () => {
     await withContext('tablet', async (_context, page) => {
       await openExercise(page, RESTAURANT.id, RESTAURANT.title);
-      await page.getByRole('navigation', { name: 'Уроки по порядку' }).getByRole('link', { name: /Далее/ }).tap();
+      await page.getByRole('navigation', { name: 'Уроки по порядку' }).getByRole('link', { name: /^Дальше:/ }).tap();
       await expect.poll(() => h1(page)).toBe(HOTEL.title);
       await expect.poll(() => cardsIn(page, 'aside')).toEqual([]);
       expect(await cardsIn(page, 'chain')).toEqual(['administrator', 'taksist', 'gost', 'prachechnaya', 'gornichnaya']);

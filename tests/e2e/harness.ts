@@ -347,10 +347,10 @@ export async function enterAsLearner(page: Page, name: string, pin?: string): Pr
         await page.getByLabel(/Введите PIN-код/).fill(pin);
         await page.getByRole('button', { name: 'Открыть' }).click();
       }
-      await page.getByRole('button', { name: /Сменить ученика/ }).waitFor();
+      await signedIn(page);
       return;
     }
-    await page.getByRole('button', { name: /Новый ученик/ }).click();
+    await page.getByRole('button', { name: /Новый сотрудник/ }).click();
   } else if (title !== 'Добро пожаловать!') {
     return; // already signed in
   }
@@ -361,5 +361,10 @@ export async function enterAsLearner(page: Page, name: string, pin?: string): Pr
     await page.getByLabel('Повторите PIN-код').fill(pin);
   }
   await page.getByRole('button', { name: 'Начать' }).click();
-  await page.getByRole('button', { name: /Сменить ученика/ }).waitFor();
+  await signedIn(page);
+}
+
+/** Waits until a learner is signed in: their name is in the header (on a phone, inside the menu). */
+async function signedIn(page: Page): Promise<void> {
+  await page.locator('header .who').first().waitFor({ state: 'attached' });
 }

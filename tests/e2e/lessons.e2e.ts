@@ -31,7 +31,7 @@ describe('reading the course on a tablet', () => {
         seen.push(...(await text.locator(':scope > p, :scope > h2').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim()));
         await assertPageSound(page, lesson.id);
         await screenshot(page, `lesson-${String(i + 1).padStart(2, '0')}-${lesson.id}`);
-        const next = page.getByRole('navigation', { name: 'Уроки по порядку' }).getByRole('link', { name: /Далее/ });
+        const next = page.getByRole('navigation', { name: 'Уроки по порядку' }).getByRole('link', { name: /^Дальше:/ });
         if (lesson.next) await next.tap();
         else expect(await next.count()).toBe(0);
         // Exercises and quizzes sit between lessons on the course path: pass through them by «Далее».
@@ -39,7 +39,7 @@ describe('reading the course on a tablet', () => {
         while (index.steps[at] && index.steps[at]!.kind !== 'lesson' && index.steps.slice(at).some((s) => s.kind === 'lesson')) {
           const step = index.steps[at]!;
           await expect.poll(() => page.evaluate(() => location.hash)).toBe(step.kind === 'final' ? '#/final' : `#/${step.kind}/${step.id}`);
-          await page.getByRole('navigation', { name: 'Уроки по порядку' }).getByRole('link', { name: /Далее/ }).tap();
+          await page.getByRole('navigation', { name: 'Уроки по порядку' }).getByRole('link', { name: /^Дальше:/ }).tap();
           at += 1;
         }
       }
@@ -73,7 +73,7 @@ describe('addresses', () => {
       const [first, second] = index.modules.flatMap((m) => m.lessons);
       await page.goto(`${baseUrl}#/lesson/${first!.id}`);
       await enterAsLearner(page, 'Вера');
-      await page.getByRole('link', { name: /Далее/ }).tap();
+      await page.getByRole('link', { name: /^Дальше:/ }).tap();
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(second!.title);
       await page.reload();
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(second!.title);
@@ -107,15 +107,15 @@ describe('languages', () => {
       await page.goto(`${baseUrl}#/lesson/${lesson.id}`);
       await enterAsLearner(page, 'Дина');
       await page.getByRole('button', { name: 'Eng' }).tap();
-      await expect.poll(() => page.getByRole('link', { name: /Next/ }).count()).toBe(1);
+      await expect.poll(() => page.getByRole('link', { name: /^Next:/ }).count()).toBe(1);
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
       expect(await page.locator('.reading').getAttribute('lang')).toBe('ru');
       await assertPageSound(page, 'lesson in English');
       await screenshot(page, 'lesson-english');
       await page.reload();
-      await expect.poll(() => page.getByRole('link', { name: /Next/ }).count()).toBe(1);
+      await expect.poll(() => page.getByRole('link', { name: /^Next:/ }).count()).toBe(1);
       await page.getByRole('button', { name: 'Рус' }).tap();
-      await expect.poll(() => page.getByRole('link', { name: /Далее/ }).count()).toBe(1);
+      await expect.poll(() => page.getByRole('link', { name: /^Дальше:/ }).count()).toBe(1);
     });
   }, 30_000);
 });

@@ -47,9 +47,10 @@ describe('progress survives', () => {
       await page.goto(`${baseUrl}#/module/${moduleA.id}`);
       await expect.poll(() => page.getByRole('link', { name: new RegExp(`${lessonB!.title}.*прочитан`) }).count()).toBe(1);
       await page.goto(baseUrl);
-      await expect.poll(() => page.getByText(`Вы остановились: ${lessonB!.title}`).count()).toBe(1);
-      await page.getByRole('link', { name: 'Продолжить' }).tap();
-      await expect.poll(() => h1(page)).toBe(lessonB!.title);
+      // Lesson B is read; the next step by the one rule is lesson A, never read.
+      await expect.poll(() => page.getByText(`Дальше — урок «${lessonA!.title}».`).count()).toBe(1);
+      await page.getByRole('link', { name: 'Читать урок' }).tap();
+      await expect.poll(() => h1(page)).toBe(lessonA!.title);
       await closeContext(context);
       context = undefined;
     } finally {
@@ -171,7 +172,7 @@ describe('a shared tablet', () => {
       await page.goto(baseUrl);
       await enterAsLearner(page, 'Дарья', '2580');
       await readLesson(page, lessonA!.id);
-      await page.getByRole('button', { name: /Сменить ученика/ }).tap();
+      await page.getByRole('button', { name: /Сменить сотрудника/ }).tap();
       await expect.poll(() => h1(page)).toBe('Кто сейчас учится?');
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'roster');
@@ -188,7 +189,7 @@ describe('a shared tablet', () => {
       await expect.poll(() => h1(page)).toBe(moduleA.title);
       expect(await page.getByText('прочитан').count()).toBe(0);
 
-      await page.getByRole('button', { name: /Сменить ученика/ }).tap();
+      await page.getByRole('button', { name: /Сменить сотрудника/ }).tap();
       await enterAsLearner(page, 'Дарья', '2580');
       await page.goto(`${baseUrl}#/module/${moduleA.id}`);
       await expect.poll(() => page.getByText('✓ прочитан').count()).toBe(1);

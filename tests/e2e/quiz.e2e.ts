@@ -112,7 +112,8 @@ describe('a module quiz on a tablet', () => {
         await expect.poll(() => feedback(page).textContent()).toMatch(right ? /^\s*✓ Верно/ : /^\s*✗ Неверно/);
         expect(await feedback(page).textContent()).toContain(q.explanation);
         const reread = feedback(page).getByRole('link', { name: /^Перечитать: / });
-        expect(await reread.getAttribute('href')).toBe(`#/lesson/${q.source.lesson}?p=${q.source.paragraph}`);
+        // The paragraph, and the way back to this question.
+        expect(await reread.getAttribute('href')).toBe(`#/lesson/${q.source.lesson}?p=${q.source.paragraph}&back=${encodeURIComponent(`#/quiz/${module1.id}`)}`);
         if (n === 1) {
           await assertPageSound(page, 'quiz feedback (wrong)');
           await screenshot(page, 'quiz-feedback-wrong');

@@ -507,7 +507,7 @@ describe('the SCORM build without an LMS', () => {
       expect(await axeViolations(page)).toEqual([]);
       await page.getByLabel('Ваше имя').fill('Вера');
       await page.getByRole('button', { name: 'Начать' }).tap();
-      await page.getByRole('button', { name: /Сменить ученика/ }).waitFor();
+      await page.getByRole('button', { name: /Сменить сотрудника/ }).waitFor();
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(index.course.title);
       await screenshot(page, 'scorm-without-lms');
     }, { origin: server.origin });

@@ -1,6 +1,6 @@
 /**
  * One run through an exercise: the draft saved on every change (with when the run began), and the
- * finished attempt recorded like a quiz result, passed by score (see pass-rule.ts).
+ * finished attempt recorded like a quiz result, passed once the right answer is reached (practice, see pass-rule.ts).
  */
 import type { ActivityRecord, AttemptRecord, ProgressApi } from '$lib/progress/api.ts';
 import { ActivitySession } from './activity-session.svelte.ts';
@@ -31,7 +31,8 @@ export class ExerciseSession {
     this.#activity = new ActivitySession(progress, key);
     this.key = key;
     this.passMark = passMark;
-    this.rule = { by: 'score', mark: passMark };
+    // Exercises are practice: a run is recorded once the right answer is reached, and that is done.
+    this.rule = { by: 'reached' };
     const draft = this.#activity.draft as { startedAt?: unknown } | null;
     this.startedAt = typeof draft?.startedAt === 'number' ? draft.startedAt : Date.now();
   }

@@ -14,4 +14,9 @@ describe('pass rules', () => {
     expect(passes({ by: 'score', mark: 0.8 }, { score: 80 })).toBe(true);
     expect(passes({ by: 'score', mark: 0.8 }, { score: 79 })).toBe(false);
   });
+
+  it('reached: an exercise is practice — done once the right answer is reached, whatever the first tries scored', () => {
+    expect(passes({ by: 'reached' }, { score: 25 })).toBe(true);
+    expect(passes({ by: 'reached' }, { score: 100 })).toBe(true);
+  });
 });

@@ -1,7 +1,9 @@
 /**
  * Dragging a card with any pointer (finger, pen, mouse) through Pointer Events: the card follows
  * the pointer, the drop target is worked out from the measured boxes, and nothing moves in the
- * list until the card is let go. Escape or a cancelled pointer puts it back.
+ * list until the card is let go. Escape or a cancelled pointer puts it back. A finger drags from
+ * the grip at once, or from anywhere on the card after a long press; a plain swipe over a card
+ * scrolls the page.
  */
 import { dropTarget, type DropTarget, type ZoneBox } from '$lib/chain/drop-target.ts';
 
@@ -9,6 +11,8 @@ import { dropTarget, type DropTarget, type ZoneBox } from '$lib/chain/drop-targe
 const THRESHOLD = 6;
 /** Near the window's edge the page scrolls, so a long chain at 200 % zoom can still be dragged. */
 const EDGE = 48;
+/** A finger held this long on a card (not on its grip) picks it up. */
+export const LONG_PRESS = 450;
 
 export class CardDrag {
   /** The card being dragged, once the pointer has moved past the threshold. */
@@ -17,7 +21,11 @@ export class CardDrag {
   dy = $state(0);
   target = $state<DropTarget | null>(null);
 
-  #pending: { id: string; pointerId: number; x: number; y: number; scrollY: number } | null = null;
+  /** The card a finger has held long enough (or by its grip): the page must not scroll now. */
+  heldId = $state<string | null>(null);
+  #pending: { id: string; pointerId: number; x: number; y: number; scrollY: number; element: Element } | null = null;
+  #armed = false;
+  #timer: ReturnType<typeof setTimeout> | null = null;
   readonly #measure: () => ZoneBox[];
   readonly #drop: (id: string, target: DropTarget) => void;
 
@@ -30,10 +38,24 @@ export class CardDrag {
     this.#drop = drop;
   }
 
-  down(event: PointerEvent, id: string): void {
+  /**
+   * A pointer went down on a card.
+   * @param fromGrip true when it landed on the grip, which a finger may drag at once
+   */
+  down(event: PointerEvent, id: string, fromGrip = false): void {
     if (!event.isPrimary || event.button !== 0 || this.#pending) return;
-    this.#pending = { id, pointerId: event.pointerId, x: event.clientX, y: event.clientY, scrollY: window.scrollY };
-    (event.currentTarget as Element).setPointerCapture?.(event.pointerId);
+    const element = event.currentTarget as Element;
+    this.#pending = { id, pointerId: event.pointerId, x: event.clientX, y: event.clientY, scrollY: window.scrollY, element };
+    if (event.pointerType !== 'touch' || fromGrip) this.#arm();
+    else this.#timer = setTimeout(() => this.#arm(), LONG_PRESS);
+  }
+
+  #arm(): void {
+    const p = this.#pending;
+    if (!p) return;
+    this.#armed = true;
+    this.heldId = p.id;
+    p.element.setPointerCapture?.(p.pointerId);
   }
 
   move(event: PointerEvent): void {
@@ -41,6 +63,11 @@ export class CardDrag {
     if (!p || event.pointerId !== p.pointerId) return;
     const dx = event.clientX - p.x;
     const dy = event.clientY - p.y + (window.scrollY - p.scrollY);
+    if (!this.#armed) {
+      // A finger that moves before the long press is over is scrolling, not dragging.
+      if (Math.hypot(dx, dy) >= THRESHOLD) this.cancel();
+      return;
+    }
     if (!this.id && Math.hypot(dx, dy) < THRESHOLD) return;
     event.preventDefault();
     this.id = p.id;
@@ -60,6 +87,10 @@ export class CardDrag {
 
   /** Ends the drag without moving anything. */
   cancel(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#armed = false;
+    this.heldId = null;
     this.#pending = null;
     this.id = null;
     this.target = null;

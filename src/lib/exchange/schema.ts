@@ -128,6 +128,16 @@ export const AssignmentSchema = v.strictObject({
 });
 
 /** A learner's report, as built on the tablet or received in a link or file. */
+/** Reviews a report may carry: three rounds of up to MODULES_MAX modules. */
+export const REVIEWS_MAX = 3 * MODULES_MAX;
+
+const ReviewResultSchema = v.strictObject({
+  module: moduleId,
+  round: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3)),
+  at: timestamp,
+  score: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)),
+});
+
 export const ReportSchema = v.strictObject({
   v: v.literal(FORMAT_VERSION),
   assignmentId: v.nullable(assignmentId),
@@ -143,6 +153,7 @@ export const ReportSchema = v.strictObject({
   ),
   final: v.optional(ResultEntrySchema),
   reflection: v.optional(ReflectionAnswersSchema),
+  reviews: v.optional(v.pipe(v.array(ReviewResultSchema), v.maxLength(REVIEWS_MAX, `may have at most ${REVIEWS_MAX} reviews`))),
 });
 
 // The schemas and the hand-written types in types.ts must describe the same values.

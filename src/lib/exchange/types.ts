@@ -84,6 +84,8 @@ export interface Report {
   final?: ResultEntry | undefined;
   /** «Моя цепочка», only when the learner agreed to share it; each answer ≤ 200 characters. */
   reflection?: ReportReflection | undefined;
+  /** Spaced reviews taken («Повторение»), oldest first; absent when none. */
+  reviews?: ReviewResult[] | undefined;
 }
 
 /** The learner's reflection «Моя цепочка» as sent in a report. */
@@ -94,6 +96,14 @@ export interface ReportReflection {
   clients: string;
   /** One thing I will do differently. */
   change: string;
+}
+
+/** One spaced review taken: of which module, which round (1 = 2 days, 2 = 7, 3 = 21), when, score. */
+export interface ReviewResult {
+  module: string;
+  round: number;
+  at: number;
+  score: number;
 }
 
 /** Payload kinds a link or file can carry. */

@@ -82,6 +82,26 @@ describe('round trips', () => {
     expect(decode(text)).toEqual({ ok: true, kind: 'report', value: big });
   });
 
+  it('carries the spaced reviews taken, with and without a final test', () => {
+    const reviews = [
+      { module: COURSE_MODULES[0]!, round: 1, at: 1_700_000_000_000, score: 67 },
+      { module: COURSE_MODULES[0]!, round: 2, at: 1_700_600_000_000, score: 100 },
+    ];
+    for (const r of [sampleReport({ reviews }), sampleReport({ reviews, final: { status: 'passed', best: 90, attempts: 1, completedAt: 1_700_000_000_000 } })]) {
+      expect(decode(encoded('report', r))).toEqual({ ok: true, kind: 'report', value: r });
+    }
+    expect(encode('report', sampleReport({ reviews: [{ ...reviews[0]!, round: 4 }] }))).toMatchObject({ ok: false, error: 'invalid' });
+  });
+
+  it('fits the largest report with every review a schema allows into a file', () => {
+    const modules = Array.from({ length: 20 }, (_, i) => passed(`${'m'.repeat(60)}-${i}`, 100, 10_000));
+    const reviews = modules.flatMap((m) => [1, 2, 3].map((round) => ({ module: m.id, round, at: 4_000_000_000_000, score: 100 })));
+    const big = sampleReport({ learner: '😀'.repeat(40), modules, final: { status: 'passed', best: 100, attempts: 10_000, completedAt: 1 }, reviews });
+    const text = encoded('report', big);
+    expect(text.length).toBeLessThanOrEqual(FILE_LIMIT);
+    expect(decode(text)).toEqual({ ok: true, kind: 'report', value: big });
+  });
+
   it('refuses to encode a value the schema rejects', () => {
     expect(encode('report', sampleReport({ learner: 'a\u0000' }))).toMatchObject({ ok: false, error: 'invalid', detail: expect.stringContaining('learner') });
   });

@@ -160,3 +160,27 @@ describe('reportsOfLearner', () => {
     expect(report?.modules.map((m) => m.status)).toEqual(['not-started', 'passed', 'not-started']);
   });
 });
+
+describe('spaced reviews in the report', () => {
+  it('lists the reviews taken of the modules reported, oldest first, and they survive the link', () => {
+    const lessons = { a1: read('a1'), a2: read('a2') };
+    const activities = {
+      'quiz:alpha': activity('quiz:alpha', [attempt(100, T0 + 1000)]),
+      'review:alpha:2': activity('review:alpha:2', [attempt(67, T0 + 9_000_000, false)]),
+      'review:alpha:1': activity('review:alpha:1', [attempt(100, T0 + 5_000_000)]),
+      'review:gone:1': activity('review:gone:1', [attempt(100, T0 + 6_000_000)]),
+    };
+    const report = reportFromProgress({ index, learner: 'Анна', lessons, activities, assignment: null, now: T0 + 10_000_000 });
+    expect(report.reviews).toEqual([
+      { module: 'alpha', round: 1, at: T0 + 5_000_000, score: 100 },
+      { module: 'alpha', round: 2, at: T0 + 9_000_000, score: 67 },
+    ]);
+    const link = encode('report', report);
+    expect(link.ok && decode(link.text)).toEqual({ ok: true, kind: 'report', value: report });
+  });
+
+  it('has no reviews field when none was taken', () => {
+    const report = reportFromProgress({ index, learner: 'Анна', lessons: {}, activities: {}, assignment: null, now: T0 });
+    expect('reviews' in report).toBe(false);
+  });
+});

@@ -7,7 +7,8 @@ import type { ActivityRecord } from '../progress/api.ts';
 import type { LessonRecord } from '../progress/records.ts';
 import { activityKey, moduleProgress, type ModuleStatus as LearnerStatus } from '../progress/status.ts';
 import type { CourseIndex, ModuleEntry } from '../course/types.ts';
-import { NAME_MAX } from '../exchange/schema.ts';
+import { reviewsTaken } from '../journey/review-schedule.ts';
+import { NAME_MAX, REVIEWS_MAX } from '../exchange/schema.ts';
 import { FINAL_ID, FORMAT_VERSION, type Assignment, type ModuleResult, type ModuleStatus, type Report, type ResultEntry } from '../exchange/types.ts';
 
 type Lessons = Record<string, LessonRecord | undefined>;
@@ -100,6 +101,11 @@ export function reportFromProgress({ index, learner, learnerId, lessons, activit
   });
   const finalRecord = activities[activityKey('final', FINAL_ID)];
   const wantsFinal = assignment ? assignment.modules.includes(FINAL_ID) : !!finalRecord;
+  const listed = new Set(modules.map((m) => m.id));
+  const reviews = reviewsTaken(activities)
+    .filter((r) => listed.has(r.moduleId))
+    .slice(-REVIEWS_MAX)
+    .map((r) => ({ module: r.moduleId, round: r.round, at: Math.round(r.at), score: Math.min(100, Math.max(0, Math.round(r.score))) }));
   return {
     v: FORMAT_VERSION,
     assignmentId: assignment?.id ?? null,
@@ -109,6 +115,7 @@ export function reportFromProgress({ index, learner, learnerId, lessons, activit
     createdAt: Math.round(now),
     modules,
     ...(wantsFinal ? { final: finalResult(finalRecord) } : {}),
+    ...(reviews.length ? { reviews } : {}),
   };
 }
 

@@ -38,6 +38,10 @@ export function reportLines(report: Report, assignment: Assignment | null, title
     ...(report.reflection
       ? (['suppliers', 'clients', 'change'] as const).map((field) => ({ label: t(`reflection.${field}`), text: report.reflection?.[field] ?? '' }))
       : []),
+    ...(report.reviews ?? []).map((r) => ({
+      label: t('manager.report.review', { values: { title: titleOf(r.module), round: r.round } }),
+      text: t('manager.report.reviewResult', { values: { score: r.score, date: formatMoment(r.at, lang) } }),
+    })),
   ];
 }
 

@@ -11,6 +11,7 @@
  *               (optional slots that are followed by a filled one hold null; trailing empty slots are left off)
  *   final:      [status, best, attempts, completedAt]
  *   reflection: [suppliers, clients, change]  («Моя цепочка», only when the learner agreed to share it)
+ *   reviews:    [[module, round, at, score]…]  (spaced reviews taken, after learnerId)
  *   status:     0 not-started, 1 in-progress, 2 passed
  */
 import { FORMAT_VERSION, MODULE_STATUSES, type Assignment, type ModuleStatus, type PayloadKind, type Report, type ResultEntry } from '../exchange/types.ts';
@@ -37,7 +38,8 @@ export function pack(kind: PayloadKind, value: Assignment | Report): Wire {
   const r = value as Report;
   const modules = r.modules.map((m) => [m.id, ...packResult(m)]);
   const wire: Wire = [r.assignmentId, r.due, r.learner, r.createdAt, modules];
-  const extras: Wire = [r.final ? packResult(r.final) : null, r.reflection ? [r.reflection.suppliers, r.reflection.clients, r.reflection.change] : null, r.learnerId ?? null];
+  const reviews = r.reviews?.length ? r.reviews.map((x) => [x.module, x.round, x.at, x.score]) : null;
+  const extras: Wire = [r.final ? packResult(r.final) : null, r.reflection ? [r.reflection.suppliers, r.reflection.clients, r.reflection.change] : null, r.learnerId ?? null, reviews];
   while (extras.length > 0 && extras[extras.length - 1] === null) extras.pop();
   wire.push(...extras);
   return wire;
@@ -54,8 +56,8 @@ export function unpack(kind: PayloadKind, wire: unknown): Record<string, unknown
     const [id, createdAt, due, modules, note, manager] = wire as Wire;
     return { v: FORMAT_VERSION, id, createdAt, due, modules, note, manager };
   }
-  if (wire.length < 5 || wire.length > 8) return null;
-  const [assignmentId, due, learner, createdAt, modules, final, reflection, learnerId] = wire as Wire;
+  if (wire.length < 5 || wire.length > 9) return null;
+  const [assignmentId, due, learner, createdAt, modules, final, reflection, learnerId, reviews] = wire as Wire;
   if (!Array.isArray(modules)) return null;
   const results: unknown[] = [];
   for (const m of modules as unknown[]) {
@@ -71,5 +73,9 @@ export function unpack(kind: PayloadKind, wire: unknown): Record<string, unknown
     report['reflection'] = { suppliers, clients, change };
   }
   if (learnerId !== undefined && learnerId !== null) report['learnerId'] = learnerId;
+  if (reviews !== undefined && reviews !== null) {
+    if (!Array.isArray(reviews)) return null;
+    report['reviews'] = (reviews as unknown[]).map((x) => (Array.isArray(x) && x.length === 4 ? { module: x[0], round: x[1], at: x[2], score: x[3] } : x));
+  }
   return report;
 }

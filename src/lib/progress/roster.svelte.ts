@@ -27,6 +27,9 @@ export interface LearnerFollower {
 /** Device settings as this build uses them (a manager PIN once kept here has its own record now). */
 export type Settings = Omit<DeviceSettings, 'managerPin'>;
 
+/** How renaming, removing or resetting a profile went. */
+export type ProfileChange = 'ok' | 'wrong-pin' | 'pin-required' | 'unknown' | 'bad-name' | 'failed';
+
 export class Roster {
   profiles = $state<Profile[]>([]);
   settings = $state<Settings>(withoutLegacy(DEFAULT_SETTINGS));
@@ -96,6 +99,77 @@ export class Roster {
     // Only a profile that really landed joins the roster; a refused write must not show a ghost.
     if (saved) this.#keepProfile(saved);
     return !!saved;
+  }
+
+  /** Checks a learner's own PIN, when they have one (renaming or removing a profile asks it again). */
+  async #ownPin(profile: Profile, pin: string | undefined): Promise<ProfileChange | null> {
+    if (!profile.pin) return null;
+    if (!pin) return 'pin-required';
+    return (await verifyPin(pin, profile.pin)) ? null : 'wrong-pin';
+  }
+
+  /** A learner renames their own profile (their PIN asked when they have one). */
+  async renameProfile(id: string, name: string, pin?: string): Promise<ProfileChange> {
+    const profile = this.profiles.find((p) => p.id === id);
+    const clean = name.trim();
+    if (!profile) return 'unknown';
+    if (!clean || clean.length > 80) return 'bad-name';
+    const refused = await this.#ownPin(profile, pin);
+    if (refused) return refused;
+    const saved = await this.#storage.write(() =>
+      this.#storage.db.update('profile', profileKey(id), (current) => ({ ...(current ?? $state.snapshot(profile)), name: clean })),
+    );
+    if (!saved) return 'failed';
+    this.#keepProfile(saved);
+    return 'ok';
+  }
+
+  /**
+   * A learner removes their own profile and everything stored for them on this device (their PIN
+   * asked when they have one). Signed out first when it is the current learner.
+   */
+  async removeProfile(id: string, pin?: string): Promise<ProfileChange> {
+    const profile = this.profiles.find((p) => p.id === id);
+    if (!profile) return 'unknown';
+    const refused = await this.#ownPin(profile, pin);
+    if (refused) return refused;
+    if (this.settings.currentProfileId === id) this.lock();
+    const done = await this.#storage.write(async () => {
+      for (const key of await this.#storage.db.keys(`learner/${id}/`)) await this.#storage.db.remove(key);
+      await this.#storage.db.remove(profileKey(id));
+      return true;
+    });
+    if (!done) return 'failed';
+    this.profiles = this.profiles.filter((p) => p.id !== id);
+    return 'ok';
+  }
+
+  /**
+   * Clears a learner's forgotten PIN. Only the manager may (the caller checks that the manager area
+   * is open on this tablet); the learner signs in without a PIN and may set a new one.
+   */
+  async resetPin(id: string): Promise<ProfileChange> {
+    const profile = this.profiles.find((p) => p.id === id);
+    if (!profile) return 'unknown';
+    const saved = await this.#storage.write(() =>
+      this.#storage.db.update('profile', profileKey(id), (current) => ({ ...(current ?? $state.snapshot(profile)), pin: null })),
+    );
+    if (!saved) return 'failed';
+    this.#keepProfile(saved);
+    return 'ok';
+  }
+
+  /** A learner sets (or, with null, clears) their own PIN while signed in. */
+  async setOwnPin(id: string, pin: string | null): Promise<ProfileChange> {
+    const profile = this.profiles.find((p) => p.id === id);
+    if (!profile || this.learner?.id !== id) return 'unknown';
+    const hash = pin ? await hashPin(pin) : null;
+    const saved = await this.#storage.write(() =>
+      this.#storage.db.update('profile', profileKey(id), (current) => ({ ...(current ?? $state.snapshot(profile)), pin: hash })),
+    );
+    if (!saved) return 'failed';
+    this.#keepProfile(saved);
+    return 'ok';
   }
 
   /**
@@ -208,6 +282,12 @@ export class Roster {
     if (key.startsWith(PROFILES)) {
       const p = await this.#storage.db.read('profile', key);
       if (p) this.#keepProfile(p);
+      else {
+        // Removed in another tab: gone here too, and signed out if it was open.
+        const id = key.slice(PROFILES.length);
+        if (this.settings.currentProfileId === id && !this.locked) this.#close();
+        this.profiles = this.profiles.filter((x) => x.id !== id);
+      }
     } else if (key === SETTINGS_KEY) {
       const stored = await this.#storage.db.read('settings', SETTINGS_KEY);
       if (!stored) return;

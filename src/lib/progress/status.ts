@@ -2,7 +2,7 @@
  * Turns stored records into what the learner sees: a module's status and percent, whether the
  * course is complete, and the overall score for the certificate. Pure.
  */
-import type { CourseIndex, ModuleEntry } from '$lib/course/types.ts';
+import type { CourseIndex, ModuleEntry, StepRef } from '$lib/course/types.ts';
 import type { ActivityRecord } from './api.ts';
 import type { LessonRecord } from './records.ts';
 
@@ -24,16 +24,24 @@ type Lessons = Record<string, LessonRecord | undefined>;
 type Activities = Record<string, ActivityRecord | undefined>;
 
 /**
+ * Whether one step of the course path is done: a lesson read to the end, an exercise worked through
+ * to the right answer (a recorded attempt), a quiz or the final test passed. The one rule behind
+ * module status, the next step and the certificate.
+ */
+export function stepDone(step: Pick<StepRef, 'kind' | 'id'>, lessons: Lessons, activities: Activities): boolean {
+  if (step.kind === 'lesson') return !!lessons[step.id]?.finishedAt;
+  const record = activities[activityKey(step.kind, step.id)];
+  return step.kind === 'exercise' ? (record?.attempts.length ?? 0) > 0 : !!record?.passed;
+}
+
+/**
  * A module counts its lessons (finished = read to the end), its exercises (done = any attempt)
  * and its quiz (done = passed). Done when every one of them is done.
  */
 export function moduleProgress(module: ModuleEntry, lessons: Lessons, activities: Activities): ModuleProgress {
   const parts: { done: boolean; touched: boolean }[] = [
-    ...module.lessons.map((l) => ({ done: !!lessons[l.id]?.finishedAt, touched: !!lessons[l.id] })),
-    ...module.activities.map((a) => {
-      const record = activities[activityKey(a.kind, a.id)];
-      return { done: a.kind === 'quiz' ? !!record?.passed : (record?.attempts.length ?? 0) > 0, touched: !!record };
-    }),
+    ...module.lessons.map((l) => ({ done: stepDone({ kind: 'lesson', id: l.id }, lessons, activities), touched: !!lessons[l.id] })),
+    ...module.activities.map((a) => ({ done: stepDone(a, lessons, activities), touched: !!activities[activityKey(a.kind, a.id)] })),
   ];
   const done = parts.filter((p) => p.done).length;
   const quiz = module.activities.find((a) => a.kind === 'quiz');

@@ -9,7 +9,7 @@ export class PromptnessRun {
   chosen = $state<number | null>(null);
   /** Mistakes of this run (`link:<id>` for each wrong choice checked). */
   wrong = $state<string[]>([]);
-  verdict = $state<{ won: boolean; text: string } | null>(null);
+  verdict = $state<{ won: boolean; text: string; hint?: boolean } | null>(null);
   readonly scenario: PromptnessScenario;
   readonly session: ExerciseSession;
   readonly minutes: number[];
@@ -41,7 +41,7 @@ export class PromptnessRun {
   async check(chooseFirst: string): Promise<void> {
     const { chosen, scenario } = this;
     if (chosen === null) {
-      this.verdict = { won: false, text: chooseFirst };
+      this.verdict = { won: false, text: chooseFirst, hint: true };
       return;
     }
     const result = promptnessVerdict(this.minutes, chosen, scenario);

@@ -12,6 +12,8 @@ export const PATHS = {
   lesson: '/lesson/:lessonId',
   exercise: '/exercise/:exerciseId',
   quiz: '/quiz/:moduleId',
+  /** Spaced review («Повторение») of a passed module. */
+  review: '/review/:moduleId',
   final: '/final',
   settings: '/settings',
   certificate: '/certificate',
@@ -49,6 +51,7 @@ export const links = {
   exercise: (id: string) => at('exercise', id),
   quiz: (moduleId: string) => at('quiz', moduleId),
   final: '#/final',
+  review: (moduleId: string) => at('review', moduleId),
   settings: '#/settings',
   certificate: '#/certificate',
   manager: '#/manager',

@@ -1,6 +1,7 @@
-import { render, screen } from '@testing-library/svelte';
+import { render, screen, within } from '@testing-library/svelte';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { courseIndex } from '$lib/course/course.ts';
+import { stepHref } from '$lib/routing/routing.ts';
 import { setupI18n } from '$lib/i18n/index.ts';
 import { openStores, type AppStores } from '$lib/app/stores.ts';
 import { memoryKeyValue } from '$lib/progress/storage.ts';
@@ -37,7 +38,19 @@ describe('LessonScreen', () => {
     await show({ params: { lessonId: lesson.id } });
     const pager = screen.getByRole('navigation', { name: 'Уроки по порядку' });
     expect(pager.querySelector('a[rel="prev"]')).toHaveAttribute('href', `#/lesson/${lessons[0]!.id}`);
-    expect(pager.querySelector('a[rel="next"]')).not.toBeNull();
+    // Not read to the end yet: the main button offers the step after it on the path.
+    const next = within(pager).getByRole('link', { name: /^Дальше:/ });
+    expect(next).toHaveAttribute('href', stepHref(lesson.next!));
+  });
+
+  it('once read, the main button names the next step in words', async () => {
+    const lesson = lessons.at(-1)!;
+    const store = await show({ params: { lessonId: lesson.id } });
+    for (const l of lessons.slice(1)) await store.progress.visitLesson(l.id, true);
+    const pager = screen.getByRole('navigation', { name: 'Уроки по порядку' });
+    const next = await within(pager).findByRole('link', { name: /^Дальше:/ });
+    expect(next).toHaveAttribute('href', stepHref(lesson.next!));
+    expect(next).toHaveTextContent(/упражнение|тест/);
   });
 
   it('sets key ideas apart and marks them as the authors’ words', async () => {

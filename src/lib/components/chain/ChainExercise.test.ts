@@ -157,11 +157,13 @@ describe('checking', () => {
     await user.click(screen.getByRole('button', { name: 'Проверить' }));
     expect(await screen.findByRole('heading', { name: 'Упражнение выполнено' })).toHaveFocus();
     // Order right at the first check (50 of 50), one role of three right at the first check (17 of 50).
-    expect(screen.getByText(/Результат: 67 из 100\./)).toHaveTextContent('Для зачёта нужно 80 из 100');
+    // Practice: done once right; the first-try accuracy is information, never a failure.
+    expect(screen.getByText(/Точность с первых попыток: 67 из 100/)).toHaveTextContent('на зачёт не влияет');
+    expect(screen.queryByText(/Для зачёта нужно/)).toBeNull();
 
     const record = progress.activity('exercise:cepochka-restorana');
     expect(record?.attempts).toHaveLength(1);
-    expect(record?.attempts[0]).toMatchObject({ score: 67, passed: false, mistakes: ['role:povar>oficiant', 'role:oficiant>posetitel'] });
+    expect(record?.attempts[0]).toMatchObject({ score: 67, passed: true, mistakes: ['role:povar>oficiant', 'role:oficiant>posetitel'] });
     expect(record?.draft).toBeNull();
   });
 

@@ -32,8 +32,9 @@ describe('the promptness exercise', () => {
     await user.click(screen.getByRole('button', { name: 'Проверить' }));
     expect(screen.getByRole('status')).toHaveTextContent(/^Верно: самое долгое звено — заказ ждёт очереди на кухне\./);
     expect(await screen.findByRole('heading', { name: 'Упражнение выполнено' })).toBeInTheDocument();
-    expect(progress.activity('exercise:gde-teryayutsya-minuty')?.attempts[0]).toMatchObject({ score: 75, passed: false, mistakes: ['link:priem'] });
-  });
+    expect(progress.activity('exercise:gde-teryayutsya-minuty')?.attempts[0]).toMatchObject({ score: 75, passed: true, mistakes: ['link:priem'] });
+    expect(screen.queryByText(/Для зачёта нужно/)).toBeNull();
+  }, 20_000); // many clicks through user-event in jsdom: a busy 2-core machine needs more than 5 s
 
   it('resumes the chosen link from the draft', () => {
     const progress = new MemoryProgress();

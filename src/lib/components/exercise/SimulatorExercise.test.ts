@@ -48,7 +48,8 @@ describe('the simulator', () => {
     expect(await screen.findByRole('heading', { name: 'Упражнение выполнено' })).toHaveFocus();
     expect(progress.activity('exercise:simulyator-slabogo-zvena')?.attempts[0]).toMatchObject({
       score: 60,
-      passed: false,
+      // Practice: won means done, whatever the first tries scored (the module and certificate agree).
+      passed: true,
       mistakes: ['challenge:spread', 'challenge:unspent'],
     });
     expect(screen.getByRole('button', { name: 'Склад — добавить очко' })).toBeDisabled();

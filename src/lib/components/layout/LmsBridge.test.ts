@@ -175,7 +175,7 @@ describe('LmsBridge', () => {
     expect(calls.at(-1)).toBe('Commit');
   });
 
-  it('inside an LMS, «Сменить ученика» or a lock comes straight back to the LMS learner', async () => {
+  it('inside an LMS, «Сменить сотрудника» or a lock comes straight back to the LMS learner', async () => {
     const store = await show((s) => connectLms(s, lmsFrame()));
     expect(store.roster.learner?.id).toBe('lms-u-1');
     store.roster.lock();

@@ -98,7 +98,7 @@ describe('BackupPanel: a refused file changes nothing', () => {
     show();
     const before = await snapshot();
     await user.upload(fileInput(), jsonFile(backupText(otherDevice({ id: vera.id, name: 'Вера' }))));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Сначала войдите как Вера');
+    expect(await screen.findByRole('alert')).toHaveTextContent('(сотрудник: Вера). Сначала войдите под этим именем');
     expect(await snapshot()).toEqual(before);
   });
 
@@ -119,7 +119,7 @@ describe('BackupPanel: loading a backup', () => {
     show();
     await user.upload(fileInput(), jsonFile(backupText(otherDevice())));
     const preview = (await screen.findByRole('heading', { name: 'Что изменится' })).closest('section')!;
-    expect(preview).toHaveTextContent('Прогресс ученика Борис. На этом устройстве такого ученика нет');
+    expect(preview).toHaveTextContent('Чей прогресс: Борис — такого сотрудника на этом устройстве нет');
     expect(preview).toHaveTextContent('1 новый урок');
     expect(preview).toHaveTextContent('1 урок станет прочитанным');
     expect(preview).toHaveTextContent('добавится 1 попытка');
@@ -127,7 +127,7 @@ describe('BackupPanel: loading a backup', () => {
     expect(document.activeElement).toHaveTextContent('Что изменится');
 
     await user.click(within(preview).getByRole('button', { name: 'Объединить' }));
-    expect(await screen.findByText(/ученик Борис добавлен на это устройство/)).toBeInTheDocument();
+    expect(await screen.findByText(/добавлен сотрудник — Борис/)).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
     expect(store.roster.profiles.map((p) => p.name).sort()).toEqual(['Анна', 'Борис']);
     const boris = await store.progress.readLearner('p-boris');
@@ -150,11 +150,11 @@ describe('BackupPanel: loading a backup', () => {
     show();
     await user.upload(fileInput(), jsonFile(backupText(backup)));
     const preview = (await screen.findByRole('heading', { name: 'Что изменится' })).closest('section')!;
-    expect(preview).toHaveTextContent('Прогресс ученика Анна будет объединён с прогрессом ученика Анна');
+    expect(preview).toHaveTextContent('Чей прогресс: Анна — будет объединён с прогрессом на этом устройстве (сотрудник: Анна)');
     expect(preview).toHaveTextContent('добавится 1 попытка');
     expect(preview).not.toHaveTextContent('лучший результат');
     await user.click(within(preview).getByRole('button', { name: 'Объединить' }));
-    expect(await screen.findByText('Готово: прогресс ученика Анна загружен.')).toBeInTheDocument();
+    expect(await screen.findByText('Готово: прогресс загружен (сотрудник: Анна).')).toBeInTheDocument();
     flushSync();
     expect(store.progress.activities['quiz:m1']).toMatchObject({ best: 60 });
     expect(store.progress.activities['quiz:m1']?.attempts).toHaveLength(2);
