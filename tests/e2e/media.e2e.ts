@@ -134,18 +134,40 @@ describe('«Две компании»', () => {
     const context = await tabletContext(browser);
     const { page, watch } = await openSorting(context);
     const cdp = await context.newCDPSession(page);
+    const height = page.viewportSize()!.height;
+    type Point = { x: number; y: number };
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', at?: Point) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: at ? [at] : [] });
+    /** The finger slides in small steps, as a real one sends moves. */
+    async function slide(from: Point, to: Point) {
+      for (let i = 1; i <= 10; i++) await touch('touchMove', { x: from.x + ((to.x - from.x) * i) / 10, y: from.y + ((to.y - from.y) * i) / 10 });
+      return to;
+    }
     for (const card of sorting.cards) {
       const handle = page.locator(`[data-card="${card.id}"] [data-control="handle"]`);
+      const zone = page.locator(`[data-bin="${card.bin}"]`);
+      const box = async () => (await zone.boundingBox())!;
       await handle.scrollIntoViewIfNeeded();
       const from = (await handle.boundingBox())!;
-      const bin = (await page.locator(`[data-bin="${card.bin}"]`).boundingBox())!;
-      const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
-      const end = { x: bin.x + bin.width / 2, y: Math.min(bin.y + 30, 1170) };
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [start] });
-      for (let i = 1; i <= 10; i++) {
-        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: start.x + ((end.x - start.x) * i) / 10, y: start.y + ((end.y - start.y) * i) / 10 }] });
+      let at: Point = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
+      await touch('touchStart', at);
+      let bin = await box();
+      // A bin out of view: the learner holds the card still at that edge until the page brings the bin in.
+      const below = bin.y + 40 > height - 60;
+      const above = bin.y + bin.height < 60;
+      if (below || above) {
+        at = await slide(at, { x: bin.x + bin.width / 2, y: below ? height - 10 : 10 });
+        await poll(async () => { const b = await box(); return below ? b.y + 40 < height - 100 : b.y + b.height > 100; }, { timeout: 15_000 }).toBe(true);
+        // Out of the edge band, so the page stops scrolling, then onto the bin where it is now.
+        at = { x: at.x, y: height / 2 };
+        await touch('touchMove', at);
+        bin = await box();
       }
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      const top = Math.max(bin.y, 0);
+      const bottom = Math.min(bin.y + bin.height, height);
+      await slide(at, { x: bin.x + bin.width / 2, y: Math.min(top + 30, (top + bottom) / 2) });
+      await poll(() => zone.evaluate((el) => el.classList.contains('over'))).toBe(true);
+      await touch('touchEnd');
       await poll(() => binOf(page, card.id)).toBe(card.bin);
       await poll(() => announced(page)).toContain(`«${card.text}» — в колонке «${binLabel(card.bin)}»`);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activity, attempt, lessonRecord, testCourse } from '$lib/lms/test-course.ts';
+import { activity, attempt, lessonRecord, testCourse } from '../../../tests/lms/test-course.ts';
 import type { ActivityRecord } from '$lib/progress/api.ts';
 import type { LessonRecord } from '$lib/progress/records.ts';
 import { courseSteps, modulesDone, nextStep, type JourneyState } from './next-step.ts';

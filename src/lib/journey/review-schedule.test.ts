@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activity, attempt, lessonRecord, testCourse } from '$lib/lms/test-course.ts';
+import { activity, attempt, lessonRecord, testCourse } from '../../../tests/lms/test-course.ts';
 import type { AttemptRecord } from '$lib/progress/api.ts';
 import type { JourneyState } from './next-step.ts';
 import { moduleDoneAt, nextReviewAt, parseReviewKey, pickReviewQuestions, reviewKey, reviewsDue, reviewsTaken } from './review-schedule.ts';

@@ -170,7 +170,7 @@ describe('spaced reviews in the report', () => {
       'review:alpha:1': activity('review:alpha:1', [attempt(100, T0 + 5_000_000)]),
       'review:gone:1': activity('review:gone:1', [attempt(100, T0 + 6_000_000)]),
     };
-    const report = reportFromProgress({ index, learner: 'Анна', lessons, activities, assignment: null, now: T0 + 10_000_000 });
+    const report = reportFromProgress({ index, learner: 'Анна', learnerId: null, lessons, activities, assignment: null, now: T0 + 10_000_000 });
     expect(report.reviews).toEqual([
       { module: 'alpha', round: 1, at: T0 + 5_000_000, score: 100 },
       { module: 'alpha', round: 2, at: T0 + 9_000_000, score: 67 },
@@ -180,7 +180,7 @@ describe('spaced reviews in the report', () => {
   });
 
   it('has no reviews field when none was taken', () => {
-    const report = reportFromProgress({ index, learner: 'Анна', lessons: {}, activities: {}, assignment: null, now: T0 });
+    const report = reportFromProgress({ index, learner: 'Анна', learnerId: null, lessons: {}, activities: {}, assignment: null, now: T0 });
     expect('reviews' in report).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { twoCompanies as s } from '../../../tests/fixtures/sorting.ts';
-import { binAt, cardsIn, checkSorting, fitsPlacement, placeCard, sortingCard, sortingScore } from './sorting.ts';
+import { binAt, cardsIn, edgeScroll, checkSorting, fitsPlacement, placeCard, sortingCard, sortingScore } from './sorting.ts';
 
 const all = Object.fromEntries(s.cards.map((c) => [c.id, c.bin]));
 
@@ -104,5 +104,17 @@ describe('binAt', () => {
     expect(binAt(boxes, 300, 510)?.bin).toBe('klient');
     expect(binAt(boxes, 300, 560)).toBeNull();
     expect(binAt([], 1, 1)).toBeNull();
+  });
+});
+
+describe('edgeScroll', () => {
+  it('scrolls up near the top edge and down near the bottom edge', () => {
+    expect(edgeScroll(10, 1180)).toBeLessThan(0);
+    expect(edgeScroll(1170, 1180)).toBeGreaterThan(0);
+  });
+  it('does not scroll in between', () => {
+    expect(edgeScroll(48, 1180)).toBe(0);
+    expect(edgeScroll(600, 1180)).toBe(0);
+    expect(edgeScroll(1132, 1180)).toBe(0);
   });
 });

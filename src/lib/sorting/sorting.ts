@@ -102,3 +102,15 @@ export function binAt(boxes: readonly BinBox[], x: number, y: number, reach = 24
   }
   return best && bestDistance <= reach ? best : null;
 }
+
+/**
+ * How far the page should scroll while a dragged card is held at `y` in a window `height` tall:
+ * up near the top edge, down near the bottom edge, not at all in between. The drag keeps scrolling
+ * by this step while the finger stays still at the edge, so a bin below the fold can be reached
+ * however many cards the exercise has.
+ */
+export function edgeScroll(y: number, height: number, edge = 48, step = 12): number {
+  if (y < edge) return -step;
+  if (y > height - edge) return step;
+  return 0;
+}
