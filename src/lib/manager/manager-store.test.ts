@@ -111,8 +111,8 @@ describe('manager records', () => {
   it('keeps created assignments, newest first', async () => {
     const kv = memoryKeyValue();
     const store = await openStores(kv);
-    expect(await store.manager.saveAssignment(sampleAssignment({ id: 'older00000', createdAt: 1 }))).toBe(true);
-    await store.manager.saveAssignment(sampleAssignment({ id: 'newer00000', createdAt: 2 }));
+    expect(await store.manager.saveAssignment(sampleAssignment({ id: 'older00000', createdAt: Date.UTC(2025, 0, 1) }))).toBe(true);
+    await store.manager.saveAssignment(sampleAssignment({ id: 'newer00000', createdAt: Date.UTC(2025, 0, 2) }));
     const reopened = await openStores(kv);
     expect((await reopened.manager.readAssignments()).map((a) => a.id)).toEqual(['newer00000', 'older00000']);
   });

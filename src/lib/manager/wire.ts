@@ -5,9 +5,10 @@
  * same verdict as a hostile object.
  *
  *   assignment: [id, createdAt, due, modules, note, manager]
- *   report:     [assignmentId, due, learner, createdAt, [[id, status, best, attempts, completedAt]…], final?, reflection?]
- *   final:      [status, best, attempts, completedAt]  (null when a reflection follows and there is no final)
- *   reflection: [suppliers, clients, change]  («Моя цепочка», only when the learner agreed to share it)
+ *   report:     [assignmentId, due, learner, createdAt, [[id, status, best, attempts, completedAt]…], final?, reflection?, learnerId?]
+ *   final:      [status, best, attempts, completedAt]  (null when something follows and there is no final)
+ *   reflection: [suppliers, clients, change]  («Моя цепочка», only when the learner agreed to share it; null when a learnerId follows without one)
+ *   learnerId:  the learner's profile id (see values/profile-id.ts)
  *   status:     0 not-started, 1 in-progress, 2 passed
  */
 import { FORMAT_VERSION, MODULE_STATUSES, type Assignment, type ModuleStatus, type PayloadKind, type Report, type ResultEntry } from '../exchange/types.ts';
@@ -34,8 +35,9 @@ export function pack(kind: PayloadKind, value: Assignment | Report): Wire {
   const r = value as Report;
   const modules = r.modules.map((m) => [m.id, ...packResult(m)]);
   const wire: Wire = [r.assignmentId, r.due, r.learner, r.createdAt, modules];
-  if (r.final || r.reflection) wire.push(r.final ? packResult(r.final) : null);
-  if (r.reflection) wire.push([r.reflection.suppliers, r.reflection.clients, r.reflection.change]);
+  if (r.final || r.reflection || r.learnerId !== undefined) wire.push(r.final ? packResult(r.final) : null);
+  if (r.reflection || r.learnerId !== undefined) wire.push(r.reflection ? [r.reflection.suppliers, r.reflection.clients, r.reflection.change] : null);
+  if (r.learnerId !== undefined) wire.push(r.learnerId);
   return wire;
 }
 
@@ -50,8 +52,8 @@ export function unpack(kind: PayloadKind, wire: unknown): Record<string, unknown
     const [id, createdAt, due, modules, note, manager] = wire as Wire;
     return { v: FORMAT_VERSION, id, createdAt, due, modules, note, manager };
   }
-  if (wire.length < 5 || wire.length > 7) return null;
-  const [assignmentId, due, learner, createdAt, modules, final, reflection] = wire as Wire;
+  if (wire.length < 5 || wire.length > 8) return null;
+  const [assignmentId, due, learner, createdAt, modules, final, reflection, learnerId] = wire as Wire;
   if (!Array.isArray(modules)) return null;
   const results: unknown[] = [];
   for (const m of modules as unknown[]) {
@@ -60,11 +62,12 @@ export function unpack(kind: PayloadKind, wire: unknown): Record<string, unknown
     results.push({ id, ...(unpackResult(rest) as object) });
   }
   const report: Record<string, unknown> = { v: FORMAT_VERSION, assignmentId, due, learner, createdAt, modules: results };
-  if (wire.length === 6 || (wire.length === 7 && final !== null)) report['final'] = unpackResult(final);
-  if (wire.length === 7) {
+  if (wire.length === 6 || (wire.length >= 7 && final !== null)) report['final'] = unpackResult(final);
+  if (wire.length >= 7 && reflection !== null) {
     if (!Array.isArray(reflection) || reflection.length !== 3) return null;
     const [suppliers, clients, change] = reflection as Wire;
     report['reflection'] = { suppliers, clients, change };
   }
+  if (wire.length === 8) report['learnerId'] = learnerId;
   return report;
 }
