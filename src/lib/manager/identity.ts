@@ -63,8 +63,9 @@ export type ReportPlacement = { kind: 'duplicate'; key: string } | { kind: 'new'
  */
 export function placeReport(report: Report, stored: readonly { key: string; report: Report }[]): ReportPlacement {
   const stem = reportKeyStem(report);
+  // The same content anywhere (also under a key of an earlier build) is the same report.
+  const same = stored.find((s) => sameContent(s.report, report));
   const mine = stored.filter((s) => s.key === stem || s.key.startsWith(`${stem}~`));
-  const same = mine.find((s) => sameContent(s.report, report));
   if (same) return { kind: 'duplicate', key: same.key };
   const taken = new Set(mine.map((s) => s.key));
   if (!taken.has(stem)) return { kind: 'new', key: stem };

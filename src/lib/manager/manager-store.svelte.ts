@@ -4,9 +4,10 @@
  * the reports imported here. It owns the `manager/…` records. The area is open for this page only:
  * it locks on «Выйти», when the learner side is entered, after the idle time, and on reload.
  */
-import { crc32Hex } from '$lib/encoding/checksum.ts';
+import { placeReports } from './identity.ts';
 import type { Assignment, Report } from '../exchange/types.ts';
 import { hashPin, verifyPin } from '../progress/pin.ts';
+import { MANAGER_THROTTLE_KEY, pinWait, tryPin, type PinTry } from '../progress/pin-attempts.ts';
 import type { PinHash } from '../progress/records.ts';
 import type { Roster } from '../progress/roster.svelte.ts';
 import type { StorageHealth } from '../progress/storage-health.svelte.ts';
@@ -14,14 +15,14 @@ import type { StorageHealth } from '../progress/storage-health.svelte.ts';
 const PIN_KEY = 'manager/pin';
 const MANAGER_ASSIGNMENTS = 'manager/assignment/';
 const MANAGER_REPORTS = 'manager/report/';
-/** Identical reports (but for when they were made) share one key, so importing twice adds nothing. */
-const reportKey = (r: Report) => `${MANAGER_REPORTS}${crc32Hex(JSON.stringify({ ...r, createdAt: 0 }))}`;
 
 export class ManagerStore {
   /** The manager PIN's hash, or null until a manager sets one on this device. */
   pin = $state<PinHash | null>(null);
   /** True while the manager area is open: this page only, never stored (a reload locks it). */
   unlocked = $state(false);
+  /** Until when (ms) the next manager PIN try must wait, as last learned here (0: no wait). */
+  pinWaitUntil = $state(0);
   /** Goes up whenever another tab changes an assignment or report, so open lists read again. */
   revision = $state(0);
 
@@ -64,12 +65,29 @@ export class ManagerStore {
     return true;
   }
 
-  /** Checks the manager PIN; the right one opens the manager area for this page session. */
-  async checkPin(pin: string): Promise<boolean> {
+  /**
+   * Checks the manager PIN through the throttle (after 5 wrong, 30 s, doubling; kept across reloads);
+   * the right one opens the manager area for this page session. A try during the wait is not checked.
+   */
+  async tryPin(pin: string): Promise<PinTry> {
     const stored = this.pin;
-    const ok = !!stored && (await verifyPin(pin, stored));
-    if (ok) this.unlocked = true;
-    return ok;
+    if (!stored) return { result: 'wrong', waitMs: 0 };
+    const tried = await tryPin(this.#storage.db, (task) => this.#storage.write(task), MANAGER_THROTTLE_KEY, () => verifyPin(pin, stored));
+    this.pinWaitUntil = tried.result === 'right' ? 0 : Date.now() + tried.waitMs;
+    if (tried.result === 'right') this.unlocked = true;
+    return tried;
+  }
+
+  /** Checks the manager PIN (see `tryPin`); true when it opened the area. */
+  async checkPin(pin: string): Promise<boolean> {
+    return (await this.tryPin(pin)).result === 'right';
+  }
+
+  /** Reads how long the next manager PIN try must wait (kept across reloads), for the form. */
+  async refreshPinWait(now = Date.now()): Promise<number> {
+    const wait = await pinWait(this.#storage.db, MANAGER_THROTTLE_KEY, now);
+    this.pinWaitUntil = now + wait;
+    return wait;
   }
 
   /** Closes the manager area («Выйти», the learner side entered, idle). */
@@ -100,15 +118,24 @@ export class ManagerStore {
     return found.sort((a, b) => b.createdAt - a.createdAt);
   }
 
-  /** Keeps imported reports on this device; returns how many were new (a re-import adds nothing). */
+  /**
+   * Keeps imported reports on this device; returns how many were new. A report is kept under its
+   * identity (assignment + learner + moment, see identity.ts): the same report again adds nothing,
+   * and a different report never replaces one that is stored, whoever made it.
+   */
   async saveReports(reports: readonly Report[]): Promise<number> {
     let added = 0;
     const ok = await this.#storage.write(async () => {
-      for (const report of reports) {
-        const plain = $state.snapshot(report) as Report;
-        await this.#storage.db.update('managerReport', reportKey(plain), (current) => {
-          if (!current) added++;
-          return !current || plain.createdAt >= current.createdAt ? plain : current;
+      const plain = reports.map((r) => $state.snapshot(r) as Report);
+      const { placements } = placeReports(plain, await this.#storedReports());
+      for (const [i, placement] of placements.entries()) {
+        const report = plain[i];
+        if (placement.kind !== 'new' || !report) continue;
+        await this.#storage.db.update('managerReport', placement.key, (current) => {
+          // Another tab wrote here meanwhile: what is stored stays.
+          if (current) return current;
+          added++;
+          return report;
         });
       }
       return true;
@@ -118,10 +145,14 @@ export class ManagerStore {
 
   /** Every report imported on this device. */
   async readReports(): Promise<Report[]> {
-    const found: Report[] = [];
+    return (await this.#storedReports()).map((s) => s.report);
+  }
+
+  async #storedReports(): Promise<{ key: string; report: Report }[]> {
+    const found: { key: string; report: Report }[] = [];
     for (const key of await this.#storage.db.keys(MANAGER_REPORTS)) {
-      const r = await this.#storage.db.read('managerReport', key);
-      if (r) found.push(r);
+      const report = await this.#storage.db.read('managerReport', key);
+      if (report) found.push({ key, report });
     }
     return found;
   }

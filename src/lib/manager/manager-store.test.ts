@@ -117,15 +117,39 @@ describe('manager records', () => {
     expect((await reopened.manager.readAssignments()).map((a) => a.id)).toEqual(['newer00000', 'older00000']);
   });
 
-  it('keeps imported reports; the same report again adds nothing, a newer copy replaces it', async () => {
+  it('keeps imported reports; the same report again adds nothing, a later one is kept beside it', async () => {
     const kv = memoryKeyValue();
     const store = await openStores(kv);
     expect(await store.manager.saveReports([sampleReport(), sampleReport({ learner: 'Анна' })])).toBe(2);
     expect(await store.manager.saveReports([sampleReport()])).toBe(0);
-    expect(await store.manager.saveReports([sampleReport({ createdAt: sampleReport().createdAt + 5 })])).toBe(0);
+    expect(await store.manager.saveReports([sampleReport({ createdAt: sampleReport().createdAt + 5 })])).toBe(1);
     const reports = await (await openStores(kv)).manager.readReports();
+    expect(reports).toHaveLength(3);
+    expect(reports.filter((r) => r.learner === 'Иван Смирнов').map((r) => r.createdAt).sort()).toEqual([sampleReport().createdAt, sampleReport().createdAt + 5]);
+  });
+
+  it('a report that collided with another under the old CRC-32 key never replaces it', async () => {
+    const kv = memoryKeyValue();
+    const store = await openStores(kv);
+    // Same CRC-32 of the report without its moment (found by a birthday search, see identity.test.ts).
+    const real = sampleReport({ learner: 'JzQmqOqYijZw' });
+    const forged = sampleReport({ learner: 'qVJJIDGpPAtO', createdAt: real.createdAt + 1000 });
+    expect(await store.manager.saveReports([real])).toBe(1);
+    expect(await store.manager.saveReports([forged])).toBe(1);
+    const learners = (await (await openStores(kv)).manager.readReports()).map((r) => r.learner).sort();
+    expect(learners).toEqual(['JzQmqOqYijZw', 'qVJJIDGpPAtO']);
+  });
+
+  it('a forged report with the same identity but other content is kept apart; the real one stays', async () => {
+    const kv = memoryKeyValue();
+    const store = await openStores(kv);
+    const id = '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e';
+    const real = sampleReport({ learnerId: id });
+    await store.manager.saveReports([real]);
+    await store.manager.saveReports([{ ...real, modules: real.modules.map((m) => ({ ...m, status: 'passed', best: 100, attempts: 1, completedAt: real.createdAt })) }]);
+    const reports = await store.manager.readReports();
     expect(reports).toHaveLength(2);
-    expect(reports.find((r) => r.learner === 'Иван Смирнов')?.createdAt).toBe(sampleReport().createdAt + 5);
+    expect(reports).toContainEqual(real);
   });
 
   it('sets a damaged stored report aside instead of showing it', async () => {

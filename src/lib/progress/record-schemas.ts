@@ -17,6 +17,7 @@ import { fitName, PersonNameSchema } from '../values/name.ts';
 import { ProfileIdSchema } from '../values/profile-id.ts';
 import { DraftSchema } from './drafts.ts';
 import { PIN_ITERATIONS } from './pin.ts';
+import { ThrottleStateSchema } from './pin-throttle.ts';
 import type { RecordType, RecordValidator } from './records.ts';
 
 const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -112,6 +113,7 @@ const SCHEMAS = {
   managerPin: PinHashSchema,
   managerAssignment: AssignmentSchema,
   managerReport: ReportSchema,
+  pinThrottle: ThrottleStateSchema,
 } as const;
 
 const describe = (issues: readonly v.BaseIssue<unknown>[]) => {

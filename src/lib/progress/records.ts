@@ -14,6 +14,7 @@ export const RECORD_VERSION = 1;
 // The record types are inferred from their schemas (record-schemas.ts): the schema is the type.
 export type { AcceptedAssignment, DeviceSettings, LearnerMeta, LessonRecord, PinHash, Profile } from './record-schemas.ts';
 import type { AcceptedAssignment, DeviceSettings, LearnerMeta, LessonRecord, PinHash, Profile } from './record-schemas.ts';
+import type { ThrottleState } from './pin-throttle.ts';
 
 export const DEFAULT_SETTINGS: DeviceSettings = {
   idleMinutes: 10,
@@ -25,7 +26,7 @@ export const DEFAULT_SETTINGS: DeviceSettings = {
 };
 
 /** Kinds of stored record. */
-export type RecordType = 'profile' | 'lesson' | 'activity' | 'meta' | 'settings' | 'assignment' | 'managerPin' | 'managerAssignment' | 'managerReport';
+export type RecordType = 'profile' | 'lesson' | 'activity' | 'meta' | 'settings' | 'assignment' | 'managerPin' | 'managerAssignment' | 'managerReport' | 'pinThrottle';
 export type RecordData = {
   profile: Profile;
   lesson: LessonRecord;
@@ -36,6 +37,8 @@ export type RecordData = {
   assignment: AcceptedAssignment;
   /** The manager area's PIN (hashed), under `manager/pin`. */
   managerPin: PinHash;
+  /** Wrong PINs in a row, under `device/pin-throttle/<id>` or `manager/pin-throttle` (pin-attempts.ts). */
+  pinThrottle: ThrottleState;
   /** An assignment the manager created on this device, under `manager/assignment/<id>`. */
   managerAssignment: Assignment;
   /** A report the manager imported, under `manager/report/<key>`. */
