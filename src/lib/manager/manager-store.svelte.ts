@@ -15,6 +15,8 @@ import type { StorageHealth } from '../progress/storage-health.svelte.ts';
 const PIN_KEY = 'manager/pin';
 const MANAGER_ASSIGNMENTS = 'manager/assignment/';
 const MANAGER_REPORTS = 'manager/report/';
+/** What a manager types to erase the manager area (Russian or English, any case). */
+export const RESET_WORDS = ['УДАЛИТЬ', 'DELETE'];
 
 export class ManagerStore {
   /** The manager PIN's hash, or null until a manager sets one on this device. */
@@ -25,6 +27,8 @@ export class ManagerStore {
   pinWaitUntil = $state(0);
   /** Goes up whenever another tab changes an assignment or report, so open lists read again. */
   revision = $state(0);
+  /** True when assignments or reports are stored here: then a missing PIN is never simply set anew. */
+  hasData = $state(false);
 
   #storage: StorageHealth;
   #roster: Roster;
@@ -39,6 +43,7 @@ export class ManagerStore {
   static async open(storage: StorageHealth, roster: Roster): Promise<ManagerStore> {
     const store = new ManagerStore(storage, roster);
     store.pin = (await storage.db.read('managerPin', PIN_KEY)) ?? null;
+    store.hasData = await store.#dataStored();
     const legacy = roster.legacyManagerPin;
     if (legacy) {
       // Its own record first, then out of settings: a failure between the two loses nothing.
@@ -56,6 +61,8 @@ export class ManagerStore {
    * already, even if this page had not seen it: a stale tab never replaces the manager's PIN.
    */
   async setPin(pin: string): Promise<boolean> {
+    // A PIN lost while manager data exist is never replaced silently: only `resetArea` goes on.
+    if ((this.hasData = await this.#dataStored()) && !this.pin) return false;
     const hash = await hashPin(pin);
     const saved = await this.#storage.write(() => this.#storage.db.update('managerPin', PIN_KEY, (current) => current ?? hash));
     if (!saved) return false;
@@ -90,6 +97,33 @@ export class ManagerStore {
     return wait;
   }
 
+  /**
+   * The deliberate way out when the manager PIN is forgotten or lost: after the typed confirmation
+   * (`RESET_WORDS`), erases every manager record of this device — assignments, reports, the PIN and
+   * its wrong-try count — so a new PIN can be set. Learners' own progress is not touched.
+   * Returns false (nothing erased) when the word is not typed exactly or storage refused.
+   */
+  async resetArea(typed: string): Promise<boolean> {
+    if (!RESET_WORDS.includes(typed.trim().toLocaleUpperCase('ru'))) return false;
+    const db = this.#storage.db;
+    const done = await this.#storage.write(async () => {
+      const keys = [...(await db.keys(MANAGER_ASSIGNMENTS)), ...(await db.keys(MANAGER_REPORTS)), PIN_KEY, MANAGER_THROTTLE_KEY];
+      for (const key of keys) await db.remove(key);
+      return true;
+    });
+    if (!done) return false;
+    this.pin = null;
+    this.unlocked = false;
+    this.pinWaitUntil = 0;
+    this.hasData = false;
+    this.revision++;
+    return true;
+  }
+
+  async #dataStored(): Promise<boolean> {
+    return (await this.#storage.db.keys(MANAGER_ASSIGNMENTS)).length + (await this.#storage.db.keys(MANAGER_REPORTS)).length > 0;
+  }
+
   /** Closes the manager area («Выйти», the learner side entered, idle). */
   lock(): void {
     this.unlocked = false;
@@ -105,7 +139,9 @@ export class ManagerStore {
   /** Keeps an assignment the manager created, so the team table knows its modules and due date. */
   async saveAssignment(assignment: Assignment): Promise<boolean> {
     const plain = $state.snapshot(assignment);
-    return (await this.#storage.write(() => this.#storage.db.update('managerAssignment', `${MANAGER_ASSIGNMENTS}${plain.id}`, () => plain))) !== undefined;
+    const saved = (await this.#storage.write(() => this.#storage.db.update('managerAssignment', `${MANAGER_ASSIGNMENTS}${plain.id}`, () => plain))) !== undefined;
+    if (saved) this.hasData = true;
+    return saved;
   }
 
   /** The assignments created on this device, newest first. */
@@ -140,6 +176,7 @@ export class ManagerStore {
       }
       return true;
     });
+    if (added > 0) this.hasData = true;
     return ok ? added : 0;
   }
 
@@ -160,8 +197,12 @@ export class ManagerStore {
   /** Another tab changed a manager record: take its PIN, tell open lists to read again. */
   async #reload(key: string): Promise<void> {
     if (key === PIN_KEY) {
-      const pin = await this.#storage.db.read('managerPin', PIN_KEY);
-      if (pin) this.pin = pin;
-    } else if (key.startsWith(MANAGER_ASSIGNMENTS) || key.startsWith(MANAGER_REPORTS)) this.revision++;
+      // Another tab set a PIN, or reset the area (the PIN is gone there too).
+      this.pin = (await this.#storage.db.read('managerPin', PIN_KEY)) ?? null;
+      if (!this.pin) this.unlocked = false;
+    } else if (key.startsWith(MANAGER_ASSIGNMENTS) || key.startsWith(MANAGER_REPORTS)) {
+      this.hasData = await this.#dataStored();
+      this.revision++;
+    }
   }
 }

@@ -160,3 +160,42 @@ describe('manager records', () => {
     expect(store.storage.damaged.map((d) => d.key)).toEqual(['manager/report/bad']);
   });
 });
+
+describe('a lost or forgotten manager PIN', () => {
+  it('with manager data stored, a missing PIN is never simply set anew; the typed reset erases them, then a PIN can be set', async () => {
+    const kv = memoryKeyValue();
+    const first = await openStores(kv);
+    expect(await first.manager.setPin('2580')).toBe(true);
+    expect(await first.manager.saveAssignment(sampleAssignment())).toBe(true);
+    expect(await first.manager.saveReports([sampleReport()])).toBe(1);
+    await kv.remove('manager/pin'); // lost (a damaged record is set aside the same way)
+
+    const store = await openStores(kv);
+    expect(store.manager.pin).toBeNull();
+    expect(store.manager.hasData).toBe(true);
+    expect(await store.manager.setPin('1111')).toBe(false);
+    expect(store.manager.unlocked).toBe(false);
+
+    for (const word of ['', 'удалит', 'yes', 'УДАЛИТЬ!']) expect(await store.manager.resetArea(word)).toBe(false);
+    expect(await store.manager.readReports()).toHaveLength(1);
+
+    expect(await store.manager.resetArea(' удалить ')).toBe(true);
+    expect(await store.manager.readReports()).toEqual([]);
+    expect(await store.manager.readAssignments()).toEqual([]);
+    expect(store.manager.hasData).toBe(false);
+    expect(await store.manager.setPin('1111')).toBe(true);
+  });
+
+  it('wrong manager PINs slow the next try, and a new page still waits', async () => {
+    const kv = memoryKeyValue();
+    const store = await openStores(kv);
+    await store.manager.setPin('2580');
+    store.manager.lock();
+    for (let i = 0; i < 5; i++) expect((await store.manager.tryPin('0000')).result).toBe('wrong');
+    expect(await store.manager.tryPin('2580')).toMatchObject({ result: 'wait' });
+    expect(store.manager.unlocked).toBe(false);
+    const again = await openStores(kv);
+    expect(await again.manager.refreshPinWait()).toBeGreaterThan(0);
+    expect(await again.manager.tryPin('2580')).toMatchObject({ result: 'wait' });
+  });
+});
