@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { loadContent } from '../../src/lib/course/load-content.ts';
+import { loadContent } from '../../src/build/load-content.ts';
 import { encode, linkTo } from '../../src/lib/manager/codec.ts';
-import type { Assignment } from '../../src/lib/manager/types.ts';
+import type { Assignment } from '../../src/lib/exchange/types.ts';
 import { backupText, makeBackup } from '../../src/lib/progress/backup.ts';
-import { fnv1a64Hex } from '../../src/lib/progress/certificate.ts';
+import { fnv1a64Hex } from '../../src/lib/encoding/checksum.ts';
 import { completeCourse } from '../harness/complete-course.ts';
 import { enterAsLearner, h1, useBrowser, withContext } from './harness.ts';
 

@@ -4,7 +4,7 @@
  * the reports imported here. It owns the `manager/…` records. The area is open for this page only:
  * it locks on «Выйти», when the learner side is entered, after the idle time, and on reload.
  */
-import { placeReports } from './identity.ts';
+import { placeReports } from '../exchange/identity.ts';
 import type { Assignment, Report } from '../exchange/types.ts';
 import { hashPin, verifyPin } from '../progress/pin.ts';
 import { MANAGER_THROTTLE_KEY, pinWait, tryPin, type PinTry } from '../progress/pin-attempts.ts';

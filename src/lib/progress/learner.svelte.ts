@@ -5,7 +5,7 @@
  * screens open and are cleared when the roster locks. Each lesson visit, draft, attempt and place
  * is written as it happens; failures show through StorageHealth.
  */
-import { matchAssignment } from '../manager/identity.ts';
+import { matchAssignment } from '../exchange/identity.ts';
 import type { Assignment } from '../exchange/types.ts';
 import { checkedProfileId } from '../values/profile-id.ts';
 import { withAttempt, type ActivityKey, type ActivityRecord, type AttemptRecord, type NewAttempt, type ProgressApi } from './api.ts';

@@ -6,7 +6,7 @@
  * neither replaces the other. An assignment is recognised by its id AND its content: a forged
  * assignment that reuses a real id is a different assignment. Pure.
  */
-import { learnerKey } from './team.ts';
+import { learnerKey } from '../manager/team.ts';
 import type { Assignment, Report } from './types.ts';
 
 /** Where imported reports live in the store. */

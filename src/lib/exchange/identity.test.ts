@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, isAccepted, matchAssignment, placeReport, placeReports, reportIdentity, reportKeyStem, REPORTS_PREFIX, sameContent } from './identity.ts';
-import { crc32Hex } from './bytes.ts';
-import { passed, sampleAssignment, sampleReport, T0 } from './test-data.ts';
+import { crc32Hex } from '../encoding/checksum.ts';
+import { passed, sampleAssignment, sampleReport, T0 } from '../../../tests/fixtures/manager.ts';
 import type { Report } from './types.ts';
 
 const ANNA = '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e';
