@@ -42,7 +42,7 @@ describe('round trips', () => {
       expect(decode(encoded('report', r))).toEqual({ ok: true, kind: 'report', value: r });
     }
     expect(encode('report', sampleReport({ learnerId: `${id}/lesson` })).ok).toBe(false);
-    expect(verdictOf(decode(sealJson('SZr1', ['k7m2q9x4ab', null, 'Иван', REPORT.createdAt, [], null, `${id}/x`])))).toBe('invalid');
+    expect(verdictOf(decode(sealJson('SZr1', ['k7m2q9x4ab', null, 'Иван', REPORT.createdAt, [[COURSE_MODULES[0], 2, 90, 1, REPORT.createdAt]], null, null, `${id}/x`])))).toBe('invalid');
   });
 
   it('refuses dates and numbers no screen can show', () => {
