@@ -7,10 +7,12 @@ const quiz = { v: 1, seed: 12345, startedAt: NOW, index: 2, answers: { q1: { typ
 const chain = { phase: 'roles', arrangement: { chain: ['a', 'b'], aside: ['c'] }, marks: { a: 'internal' }, firstOrder: { right: 2, total: 3 }, firstRoles: null, mistakes: ['handoff:a-b'], startedAt: NOW };
 const simulator = { points: [0, 2, 1], losing: ['challenge:too-low'], startedAt: NOW };
 const promptness = { chosen: 1, wrong: ['l2'], startedAt: NOW };
+const sorting = { placement: { c1: 'internal' }, first: null, mistakes: [], startedAt: NOW };
+const reflection = { answers: { suppliers: 'повар', clients: 'официант', change: 'быстрее' }, share: true, updatedAt: NOW };
 
 describe('drafts', () => {
   it('accept what each activity saves, and no draft', () => {
-    for (const d of [null, quiz, chain, simulator, promptness]) expect(isValidDraft(d), JSON.stringify(d)).toBe(true);
+    for (const d of [null, quiz, chain, simulator, promptness, sorting, reflection]) expect(isValidDraft(d), JSON.stringify(d)).toBe(true);
   });
 
   it('refuse free text over the bound (a 300-character entry)', () => {

@@ -11,6 +11,7 @@
  */
 import * as v from 'valibot';
 import { DRAFT_LIST_MAX, draftInt, draftList, draftRecord, draftText, QuizDraftSchema } from '../quiz/draft.ts';
+import { StoredReflectionSchema } from '../reflection/reflection.ts';
 import { MomentSchema } from '../values/bounds.ts';
 
 export { DRAFT_LIST_MAX, DRAFT_TEXT_MAX } from '../quiz/draft.ts';
@@ -47,8 +48,16 @@ export const PromptnessDraftSchema = v.strictObject({
   startedAt: MomentSchema,
 });
 
-/** Any activity's draft, or none. */
-export const DraftSchema = v.nullable(v.union([QuizDraftSchema, ChainDraftSchema, SimulatorDraftSchema, PromptnessDraftSchema]));
+/** The sorting exercise's unfinished run: card → column, the first check, mistakes. */
+export const SortingDraftSchema = v.strictObject({
+  placement: boundedRecord(text),
+  first: firstCheck,
+  mistakes: list,
+  startedAt: MomentSchema,
+});
+
+/** Any activity's draft (the reflection «Моя цепочка» is kept as a draft too, with its own schema), or none. */
+export const DraftSchema = v.nullable(v.union([QuizDraftSchema, ChainDraftSchema, SimulatorDraftSchema, PromptnessDraftSchema, SortingDraftSchema, StoredReflectionSchema]));
 
 /** True when a draft may be written (and will load again). */
 export const isValidDraft = (draft: unknown): boolean => v.safeParse(DraftSchema, draft).success;
