@@ -105,13 +105,13 @@ describe('backup', () => {
 
   it('refuses a truncated, an edited, a foreign and a newer file, and changes nothing', async () => {
     const finished = Date.UTC(2025, 4, 15, 10);
-    const backup = makeBackup({ id: 'p-vera', name: 'Вера', pin: null, createdAt: finished, lastActiveAt: finished }, { ...completeCourse(index, finished, 60), meta: null }, finished);
+    const backup = makeBackup({ id: '5c0e1b2a-3d4f-4a5b-8c6d-7e8f9a0b1c2d', name: 'Вера', pin: null, createdAt: finished, lastActiveAt: finished }, { ...completeCourse(index, finished, 60), meta: null }, finished);
     const text = backupText(backup);
     const cases: [string, string, RegExp][] = [
       ['truncated.json', text.slice(0, Math.floor(text.length / 2)), /повреждён или обрезан/],
       ['tampered.json', text.replace('"score": 60', '"score": 100'), /изменён после сохранения/],
       ['foreign.json', JSON.stringify({ name: 'other-app', items: [1, 2, 3] }), /не резервная копия курса/],
-      ['newer.json', text.replace('"version": 1', '"version": 2'), /более новой версии курса/],
+      ['newer.json', text.replace('"version": 2', '"version": 3'), /более новой версии курса/],
     ];
     expect(text).toContain('"score": 60');
 
@@ -156,7 +156,7 @@ describe('certificate', () => {
 
   it('once complete: on screen, in print, and as exactly one A4 page', async () => {
     const finished = Date.UTC(2025, 4, 15, 10);
-    const learner = { id: 'p-anna-petrova', name: 'Анна Петрова', pin: null, createdAt: finished - 86_400_000, lastActiveAt: finished };
+    const learner = { id: '7d1e2f3a-4b5c-4d6e-9f0a-1b2c3d4e5f6a', name: 'Анна Петрова', pin: null, createdAt: finished - 86_400_000, lastActiveAt: finished };
     const backup = makeBackup(learner, { ...completeCourse(index, finished, 92), meta: null }, finished);
 
     await withContext('tablet', async (_context, page) => {

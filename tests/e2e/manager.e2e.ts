@@ -18,7 +18,9 @@ const { index } = loadContent(process.cwd());
 const module1 = index.modules[0]!;
 // As the learner reads it: the build puts no-break spaces into content data.
 const quiz1 = typographDeep(JSON.parse(readFileSync(module1.activities.find((a) => a.kind === 'quiz')!.file, 'utf8')) as QuizFile);
-const DUE = '2099-06-15';
+/** A due date next year (assignments may be due a few years ahead at most). */
+const YEAR = new Date().getUTCFullYear() + 1;
+const DUE = `${YEAR}-06-15`;
 const PIN = '2468';
 useBrowser();
 
@@ -166,7 +168,7 @@ describe('a manager and a learner without a server', () => {
     await enterAsLearner(learner, 'Иван Смирнов');
     await expect.poll(() => h1(learner)).toBe('Задание от руководителя');
     await learner.getByText('Ольга Петровна').waitFor();
-    expect(await learner.getByText('15 июня 2099 г.').count()).toBe(1);
+    expect(await learner.getByText(`15 июня ${YEAR} г.`).count()).toBe(1);
     await assertPageSound(learner, 'assignment link');
     await assertNarrow(learner, 'assignment link');
     await screenshot(learner, 'learner-assignment');
@@ -177,7 +179,7 @@ describe('a manager and a learner without a server', () => {
     expect(await learner.getByRole('button', { name: 'Принять задание' }).count()).toBe(0);
 
     await learner.goto(baseUrl);
-    await card.getByRole('heading', { name: 'До 15 июня 2099 г.' }).waitFor();
+    await card.getByRole('heading', { name: `До 15 июня ${YEAR} г.` }).waitFor();
     expect(await card.getByRole('link', { name: module1.title }).count()).toBe(1);
     expect(await card.getByText('Просрочено').count()).toBe(0);
     await assertPageSound(learner, 'home with an assignment');
@@ -244,8 +246,8 @@ describe('a manager and a learner without a server', () => {
     const row = table.getByRole('row').filter({ hasText: 'Иван Смирнов' });
     await expect.poll(() => row.count()).toBe(1);
     const cells = await row.locator('th, td').allTextContents();
-    expect(cells.slice(0, 6)).toEqual(['Иван Смирнов', 'до 15 июня 2099 г., Ольга Петровна', module1.title, 'Пройден', '100%', '1']);
-    expect(cells[7]).toBe('15 июня 2099 г.');
+    expect(cells.slice(0, 6)).toEqual(['Иван Смирнов', `до 15 июня ${YEAR} г., Ольга Петровна`, module1.title, 'Пройден', '100%', '1']);
+    expect(cells[7]).toBe(`15 июня ${YEAR} г.`);
     // Files, several at once: the same report again adds nothing, a damaged one is named.
     await boss.getByLabel('Открыть файлы отчётов').setInputFiles([
       { name: 'otchet-ivan.txt', mimeType: 'text/plain', buffer: Buffer.from(reportFile) },
@@ -276,7 +278,7 @@ describe('a manager and a learner without a server', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');
     expect(lines[0]).toBe('Сотрудник;Задание;Модуль;Статус;Лучший результат, %;Попыток;Пройден;Срок;Просрочено');
-    expect(lines[1]).toMatch(new RegExp(`^Иван Смирнов;до 15 июня 2099 г\\., Ольга Петровна;${module1.title};Пройден;100;1;\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2};2099-06-15;$`));
+    expect(lines[1]).toMatch(new RegExp(`^Иван Смирнов;до 15 июня ${YEAR} г\\., Ольга Петровна;${module1.title};Пройден;100;1;\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2};${DUE};$`));
     expect(download.suggestedFilename()).toMatch(/^Команда — \d{4}-\d{2}-\d{2}\.csv$/);
 
     await boss.getByRole('button', { name: 'Выйти' }).tap();

@@ -6,10 +6,13 @@
  */
 import * as v from 'valibot';
 import { ReflectionAnswersSchema } from '../reflection/reflection.ts';
-import { FORMAT_VERSION, MODULE_STATUSES, type Assignment, type Report, type ResultEntry } from './types.ts';
+import { DueDaySchema, isDueDay, MomentSchema } from '../values/bounds.ts';
+import { hasHiddenCharacter, NAME_MAX, PersonNameSchema } from '../values/name.ts';
+import { ProfileIdSchema } from '../values/profile-id.ts';
+import { FORMAT_VERSION, MODULE_STATUSES } from './types.ts';
 
-/** Longest learner or manager name, in UTF-16 units. */
-export const NAME_MAX = 80;
+/** Longest learner or manager name, in visible characters (the one name rule: values/name.ts). */
+export { NAME_MAX };
 /** Longest assignment note. */
 export const NOTE_MAX = 500;
 /** Most modules in an assignment or a report. */
@@ -18,37 +21,22 @@ export const MODULES_MAX = 20;
 export const ATTEMPTS_MAX = 10_000;
 /** Most staff an assignment may name as expected. */
 export const EXPECTED_MAX = 60;
-/** Latest timestamp accepted (2100-01-01): guards against nonsense, not against lies. */
-const TIME_MAX = Date.UTC(2100, 0, 1);
 
-/**
- * Characters refused in names: C0/C1 controls (incl. newlines and tabs), line/paragraph separators,
- * bidi embeddings/overrides/isolates (they can make «Иванов» display as someone else's name), and
- * lone surrogates (they would not survive UTF-8 and would change the value on the way).
+/*
+ * Notes may span lines: `\n` and `\t` are allowed, `\r` is not (browsers send `\n`); otherwise the
+ * name rule's forbidden characters are refused (values/name.ts).
  */
-const NAME_FORBIDDEN = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]|[\uD800-\uDFFF]/u;
-/** The same for notes, which may span lines: `\n` and `\t` are allowed, `\r` is not (browsers send `\n`). */
-const NOTE_FORBIDDEN = /[\0-\x08\x0B-\x1F\x7F-\x9F\u2028\u2029\u202A-\u202E\u2066-\u2069]|[\uD800-\uDFFF]/u;
 
-const CONTROL_MESSAGE = 'must not contain control or bidi-override characters';
+const CONTROL_MESSAGE = 'must not contain control, bidi-override or invisible format characters';
 
-/** A person's name: trimmed, 1..`NAME_MAX` long, no control or bidi-override characters. */
-export const PersonNameSchema = v.pipe(
-  v.string(),
-  v.trim(),
-  v.minLength(1, 'must not be empty'),
-  v.maxLength(NAME_MAX, `must be at most ${NAME_MAX} characters`),
-  v.check((s) => !NAME_FORBIDDEN.test(s), CONTROL_MESSAGE),
-);
-
-/** A learner's profile id (a UUID on this app's tablets); letters, digits, `-` and `_`. */
-const learnerId = v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/, 'must be 1..64 latin letters, digits, - or _'));
+export { PersonNameSchema };
+const personName = PersonNameSchema;
 
 const note = v.pipe(
   v.string(),
   v.trim(),
   v.maxLength(NOTE_MAX, `must be at most ${NOTE_MAX} characters`),
-  v.check((s) => !NOTE_FORBIDDEN.test(s), CONTROL_MESSAGE),
+  v.check((s) => !hasHiddenCharacter(s, { lines: true }), CONTROL_MESSAGE),
 );
 
 const moduleId = v.pipe(
@@ -63,23 +51,13 @@ const ID_LENGTH = 10;
 
 const assignmentId = v.pipe(v.string(), v.regex(/^[0-9a-z]{6,16}$/, 'must be 6..16 lowercase latin letters or digits'));
 
-const timestamp = v.pipe(
-  v.number(),
-  v.integer('must be a whole number of milliseconds'),
-  v.minValue(0, 'must not be before 1970'),
-  v.maxValue(TIME_MAX, 'must be before 2100'),
-);
+/** A moment between 2020 and a day after now (values/bounds.ts). */
+const timestamp = MomentSchema;
 
-/** True for a real calendar day `YYYY-MM-DD` (rejects 2025-02-30). */
-export function isIsoDay(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return y >= 2000 && y < 2100 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
+/** True for a real calendar day `YYYY-MM-DD` (rejects 2025-02-30) from 2020 to a few years ahead. */
+export const isIsoDay = (s: string): boolean => isDueDay(s);
 
-const isoDay = v.pipe(v.string(), v.check(isIsoDay, 'must be a date YYYY-MM-DD between 2000 and 2099'));
+const isoDay = DueDaySchema;
 
 const unique = (ids: readonly string[]) => new Set(ids).size === ids.length;
 
@@ -90,22 +68,24 @@ const resultFields = {
   completedAt: v.nullable(timestamp),
 };
 
+const ResultFieldsSchema = v.strictObject(resultFields);
+
 /** The rules that tie a result's fields together; returns a problem or null. */
-function resultProblem(r: ResultEntry): string | null {
+function resultProblem(r: v.InferOutput<typeof ResultFieldsSchema>): string | null {
   if ((r.status === 'passed') !== (r.completedAt !== null)) return 'completedAt is set exactly when the status is passed';
   if (r.status === 'not-started' && (r.attempts > 0 || r.best > 0)) return 'a not-started module has no attempts and no score';
   if (r.attempts === 0 && r.best > 0) return 'a score needs at least one attempt';
   return null;
 }
 
-const consistent = <T extends ResultEntry>() =>
+const consistent = <T extends v.InferOutput<typeof ResultFieldsSchema>>() =>
   v.rawCheck<T>(({ dataset, addIssue }) => {
     const problem = dataset.typed ? resultProblem(dataset.value) : null;
     if (problem) addIssue({ message: problem });
   });
 
 /** The final test's result in a report. */
-export const ResultEntrySchema = v.pipe(v.strictObject(resultFields), consistent());
+export const ResultEntrySchema = v.pipe(ResultFieldsSchema, consistent());
 
 /** One module's result in a report. */
 export const ModuleResultSchema = v.pipe(v.strictObject({ id: moduleId, ...resultFields }), consistent());
@@ -142,8 +122,9 @@ export const ReportSchema = v.strictObject({
   v: v.literal(FORMAT_VERSION),
   assignmentId: v.nullable(assignmentId),
   due: v.nullable(isoDay),
-  learner: PersonNameSchema,
-  learnerId: v.optional(learnerId),
+  learner: personName,
+  /** The learner's profile id on the tablet that made it; absent in reports made before it was added. */
+  learnerId: v.optional(ProfileIdSchema),
   createdAt: timestamp,
   modules: v.pipe(
     v.array(ModuleResultSchema),
@@ -156,12 +137,6 @@ export const ReportSchema = v.strictObject({
   reviews: v.optional(v.pipe(v.array(ReviewResultSchema), v.maxLength(REVIEWS_MAX, `may have at most ${REVIEWS_MAX} reviews`))),
 });
 
-// The schemas and the hand-written types in types.ts must describe the same values.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const sameAssignment: Same<v.InferOutput<typeof AssignmentSchema>, Assignment> = true;
-const sameReport: Same<v.InferOutput<typeof ReportSchema>, Report> = true;
-void sameAssignment;
-void sameReport;
 
 /** A schema failure flattened to one line: the first bad field and what is wrong with it. */
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {

@@ -41,7 +41,7 @@ describe('displayName', () => {
     expect(displayName('', '')).toBe('LMS');
     const name = displayName('Я'.repeat(300), 'u');
     expect(name).toHaveLength(80);
-    expect(v.safeParse(ProfileSchema, { id: lmsProfileId('u'), name, pin: null, createdAt: 1, lastActiveAt: 1 }).success).toBe(true);
+    expect(v.safeParse(ProfileSchema, { id: lmsProfileId('u'), name, pin: null, createdAt: Date.UTC(2025, 0, 1), lastActiveAt: Date.UTC(2025, 0, 1) }).success).toBe(true);
   });
 });
 

@@ -90,13 +90,13 @@ describe('connectLms', () => {
 
   it('opens the same profile on the next launch, even if someone gave it a PIN', async () => {
     const { kv, store } = await openStore();
-    await store.roster.saveProfile({ id: 'lms-u-17', name: 'Анна', pin: { salt: 'x', hash: 'y', iterations: 1 }, createdAt: 5, lastActiveAt: 5 });
+    await store.roster.saveProfile({ id: 'lms-u-17', name: 'Анна', pin: { salt: '0'.repeat(32), hash: '0'.repeat(64), iterations: 100_000 }, createdAt: Date.UTC(2025, 0, 1), lastActiveAt: Date.UTC(2025, 0, 1) });
     const api = new Scorm12API(QUIET);
     api.loadFromJSON({ core: { student_id: 'u-17', student_name: 'Иванова, Анна' } });
     const { store: again } = await openStore(kv);
     connected(await connectLms(again, frameIn(api, { name: 'API', meta: '1.2' })));
     expect(again.roster.profiles.filter((p) => p.id === 'lms-u-17')).toHaveLength(1);
-    expect(again.roster.learner).toMatchObject({ id: 'lms-u-17', createdAt: 5, pin: null });
+    expect(again.roster.learner).toMatchObject({ id: 'lms-u-17', createdAt: Date.UTC(2025, 0, 1), pin: null });
   });
 });
 
@@ -152,11 +152,11 @@ describe('merging what the LMS kept', () => {
     const lms = new Scorm2004API(QUIET);
     lms.loadFromJSON({ learner_id: 'u-9', learner_name: 'Оля' });
     const first = connected(await connectLms(store, frameIn(lms)));
-    await store.progress.recordAttempt(quiz1, { startedAt: 1, finishedAt: Date.now() - 5000, score: 60, passed: false, mistakes: ['q1'] });
+    await store.progress.recordAttempt(quiz1, { startedAt: Date.now() - 60_000, finishedAt: Date.now() - 5000, score: 60, passed: false, mistakes: ['q1'] });
     first.finish(progressOf(store));
 
     // Later, in this browser only (no LMS), the learner did better.
-    await store.progress.recordAttempt(quiz1, { startedAt: 2, finishedAt: Date.now(), score: 100, passed: true, mistakes: [] });
+    await store.progress.recordAttempt(quiz1, { startedAt: Date.now() - 4000, finishedAt: Date.now(), score: 100, passed: true, mistakes: [] });
     const next = new Scorm2004API(QUIET);
     const kept = JSON.parse(lms.renderCMIToJSONString()) as { cmi?: Record<string, unknown> } & Record<string, unknown>;
     next.loadFromJSON({ ...(kept.cmi ?? kept), entry: 'resume' });

@@ -42,7 +42,7 @@ describe('round trips', () => {
     expect(decode(withList)).toEqual({ ok: true, kind: 'assignment', value: plain });
     expect(withList).toBe(encoded('assignment', plain));
     const id = '3f2b8c1e-7d4a-4e5b-9c0d-1a2b3c4d5e6f';
-    for (const r of [sampleReport({ learnerId: id }), sampleReport({ learnerId: id, final: { status: 'passed', best: 90, attempts: 1, completedAt: 1 } })]) {
+    for (const r of [sampleReport({ learnerId: id }), sampleReport({ learnerId: id, final: { status: 'passed', best: 90, attempts: 1, completedAt: Date.UTC(2025, 4, 12) } })]) {
       expect(decode(encoded('report', r))).toEqual({ ok: true, kind: 'report', value: r });
     }
   });
@@ -52,6 +52,31 @@ describe('round trips', () => {
     expect(encode('assignment', sampleAssignment({ expected: ['Анна\u202Eвокот'] }))).toMatchObject({ ok: false, error: 'invalid' });
     expect(encode('assignment', sampleAssignment({ expected: Array.from({ length: 61 }, (_, i) => `Сотрудник ${i}`) }))).toMatchObject({ ok: false, error: 'invalid' });
     expect(encode('report', sampleReport({ learnerId: 'a b' }))).toMatchObject({ ok: false, error: 'invalid' });
+  });
+
+  it('carries the learner id, with and without a final test; a bad id is refused', () => {
+    const id = '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e';
+    for (const r of [sampleReport({ learnerId: id }), sampleReport({ learnerId: id, final: { status: 'in-progress', best: 40, attempts: 1, completedAt: null } }), sampleReport({ learnerId: 'lms-anna@example.org' })]) {
+      expect(decode(encoded('report', r))).toEqual({ ok: true, kind: 'report', value: r });
+    }
+    expect(encode('report', sampleReport({ learnerId: `${id}/lesson` })).ok).toBe(false);
+    expect(verdictOf(decode(sealJson('SZr1', ['k7m2q9x4ab', null, 'Иван', REPORT.createdAt, [[COURSE_MODULES[0], 2, 90, 1, REPORT.createdAt]], null, null, `${id}/x`])))).toBe('invalid');
+  });
+
+  it('refuses dates and numbers no screen can show', () => {
+    const head = (over: unknown[]) => sealJson('SZr1', over);
+    const modules = [[COURSE_MODULES[0], 2, 90, 1, REPORT.createdAt]];
+    for (const createdAt of [8.64e15, 1e300, -1, 0]) expect(verdictOf(decode(head(['k7m2q9x4ab', null, 'Иван', createdAt, modules]))), String(createdAt)).toBe('invalid');
+    for (const best of [1e300, 101, 50.5]) expect(verdictOf(decode(head(['k7m2q9x4ab', null, 'Иван', REPORT.createdAt, [[COURSE_MODULES[0], 2, best, 1, REPORT.createdAt]]])))).toBe('invalid');
+    expect(verdictOf(decode(head(['k7m2q9x4ab', '275760-09-13', 'Иван', REPORT.createdAt, modules])))).toBe('invalid');
+    expect(verdictOf(decode(sealJson('SZa1', ['k7m2q9x4ab', 8.64e15, '2025-05-20', [COURSE_MODULES[0]], '', 'Ольга'])))).toBe('invalid');
+    expect(verdictOf(decode(sealJson('SZa1', ['k7m2q9x4ab', ASSIGNMENT.createdAt, '2999-05-20', [COURSE_MODULES[0]], '', 'Ольга'])))).toBe('invalid');
+  });
+
+  it('refuses names that hide or reorder text', () => {
+    for (const name of ['Иван\u202Eвонрим', '\u200B\u200B', '\u3164']) {
+      expect(verdictOf(decode(sealJson('SZr1', ['k7m2q9x4ab', null, name, REPORT.createdAt, [[COURSE_MODULES[0], 2, 90, 1, REPORT.createdAt]]])))).toBe('invalid');
+    }
   });
 
   it.each(['Ольга Петровна Ёлкина', '👩‍🍳 Шеф-повар 🍲', '<script>alert("x")</script>', 'Zoë Ødegård', '李小龍'])('keeps the name %s', (name) => {
@@ -76,7 +101,7 @@ describe('round trips', () => {
 
   it('fits the largest report a schema allows, and it still reads back', () => {
     const modules = Array.from({ length: 20 }, (_, i) => passed(`${'m'.repeat(60)}-${i}`, 100, 10_000));
-    const big = sampleReport({ learner: '😀'.repeat(40), modules, final: { status: 'passed', best: 100, attempts: 10_000, completedAt: 1 } });
+    const big = sampleReport({ learner: '😀'.repeat(40), modules, final: { status: 'passed', best: 100, attempts: 10_000, completedAt: Date.UTC(2025, 4, 13) } });
     const text = encoded('report', big);
     expect(text.length).toBeLessThanOrEqual(FILE_LIMIT);
     expect(decode(text)).toEqual({ ok: true, kind: 'report', value: big });

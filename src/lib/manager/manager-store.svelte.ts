@@ -4,9 +4,10 @@
  * the reports imported here. It owns the `manager/…` records. The area is open for this page only:
  * it locks on «Выйти», when the learner side is entered, after the idle time, and on reload.
  */
-import { crc32Hex } from '$lib/encoding/checksum.ts';
+import { placeReports } from '../exchange/identity.ts';
 import type { Assignment, Report } from '../exchange/types.ts';
 import { hashPin, verifyPin } from '../progress/pin.ts';
+import { MANAGER_THROTTLE_KEY, pinWait, tryPin, type PinTry } from '../progress/pin-attempts.ts';
 import type { PinHash } from '../progress/records.ts';
 import type { Roster } from '../progress/roster.svelte.ts';
 import type { StorageHealth } from '../progress/storage-health.svelte.ts';
@@ -17,16 +18,20 @@ const MANAGER_REPORTS = 'manager/report/';
 /** JSON with object keys sorted, so two equal values always give the same text. */
 const canonical = (value: unknown): string =>
   JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
-/** Identical reports (but for when they were made) share one key, so importing twice adds nothing. */
-const reportKey = (r: Report) => `${MANAGER_REPORTS}${crc32Hex(JSON.stringify({ ...r, createdAt: 0 }))}`;
+/** What a manager types to erase the manager area (Russian or English, any case). */
+export const RESET_WORDS = ['УДАЛИТЬ', 'DELETE'];
 
 export class ManagerStore {
   /** The manager PIN's hash, or null until a manager sets one on this device. */
   pin = $state<PinHash | null>(null);
   /** True while the manager area is open: this page only, never stored (a reload locks it). */
   unlocked = $state(false);
+  /** Until when (ms) the next manager PIN try must wait, as last learned here (0: no wait). */
+  pinWaitUntil = $state(0);
   /** Goes up whenever another tab changes an assignment or report, so open lists read again. */
   revision = $state(0);
+  /** True when assignments or reports are stored here: then a missing PIN is never simply set anew. */
+  hasData = $state(false);
 
   #storage: StorageHealth;
   #roster: Roster;
@@ -41,6 +46,7 @@ export class ManagerStore {
   static async open(storage: StorageHealth, roster: Roster): Promise<ManagerStore> {
     const store = new ManagerStore(storage, roster);
     store.pin = (await storage.db.read('managerPin', PIN_KEY)) ?? null;
+    store.hasData = await store.#dataStored();
     const legacy = roster.legacyManagerPin;
     if (legacy) {
       // Its own record first, then out of settings: a failure between the two loses nothing.
@@ -58,6 +64,8 @@ export class ManagerStore {
    * already, even if this page had not seen it: a stale tab never replaces the manager's PIN.
    */
   async setPin(pin: string): Promise<boolean> {
+    // A PIN lost while manager data exist is never replaced silently: only `resetArea` goes on.
+    if ((this.hasData = await this.#dataStored()) && !this.pin) return false;
     const hash = await hashPin(pin);
     const saved = await this.#storage.write(() => this.#storage.db.update('managerPin', PIN_KEY, (current) => current ?? hash));
     if (!saved) return false;
@@ -67,12 +75,56 @@ export class ManagerStore {
     return true;
   }
 
-  /** Checks the manager PIN; the right one opens the manager area for this page session. */
-  async checkPin(pin: string): Promise<boolean> {
+  /**
+   * Checks the manager PIN through the throttle (after 5 wrong, 30 s, doubling; kept across reloads);
+   * the right one opens the manager area for this page session. A try during the wait is not checked.
+   */
+  async tryPin(pin: string): Promise<PinTry> {
     const stored = this.pin;
-    const ok = !!stored && (await verifyPin(pin, stored));
-    if (ok) this.unlocked = true;
-    return ok;
+    if (!stored) return { result: 'wrong', waitMs: 0 };
+    const tried = await tryPin(this.#storage.db, (task) => this.#storage.write(task), MANAGER_THROTTLE_KEY, () => verifyPin(pin, stored));
+    this.pinWaitUntil = tried.result === 'right' ? 0 : Date.now() + tried.waitMs;
+    if (tried.result === 'right') this.unlocked = true;
+    return tried;
+  }
+
+  /** Checks the manager PIN (see `tryPin`); true when it opened the area. */
+  async checkPin(pin: string): Promise<boolean> {
+    return (await this.tryPin(pin)).result === 'right';
+  }
+
+  /** Reads how long the next manager PIN try must wait (kept across reloads), for the form. */
+  async refreshPinWait(now = Date.now()): Promise<number> {
+    const wait = await pinWait(this.#storage.db, MANAGER_THROTTLE_KEY, now);
+    this.pinWaitUntil = now + wait;
+    return wait;
+  }
+
+  /**
+   * The deliberate way out when the manager PIN is forgotten or lost: after the typed confirmation
+   * (`RESET_WORDS`), erases every manager record of this device — assignments, reports, the PIN and
+   * its wrong-try count — so a new PIN can be set. Learners' own progress is not touched.
+   * Returns false (nothing erased) when the word is not typed exactly or storage refused.
+   */
+  async resetArea(typed: string): Promise<boolean> {
+    if (!RESET_WORDS.includes(typed.trim().toLocaleUpperCase('ru'))) return false;
+    const db = this.#storage.db;
+    const done = await this.#storage.write(async () => {
+      const keys = [...(await db.keys(MANAGER_ASSIGNMENTS)), ...(await db.keys(MANAGER_REPORTS)), PIN_KEY, MANAGER_THROTTLE_KEY];
+      for (const key of keys) await db.remove(key);
+      return true;
+    });
+    if (!done) return false;
+    this.pin = null;
+    this.unlocked = false;
+    this.pinWaitUntil = 0;
+    this.hasData = false;
+    this.revision++;
+    return true;
+  }
+
+  async #dataStored(): Promise<boolean> {
+    return (await this.#storage.db.keys(MANAGER_ASSIGNMENTS)).length + (await this.#storage.db.keys(MANAGER_REPORTS)).length > 0;
   }
 
   /** Closes the manager area («Выйти», the learner side entered, idle). */
@@ -90,7 +142,9 @@ export class ManagerStore {
   /** Keeps an assignment the manager created, so the team table knows its modules and due date. */
   async saveAssignment(assignment: Assignment): Promise<boolean> {
     const plain = $state.snapshot(assignment);
-    return (await this.#storage.write(() => this.#storage.db.update('managerAssignment', `${MANAGER_ASSIGNMENTS}${plain.id}`, () => plain))) !== undefined;
+    const saved = (await this.#storage.write(() => this.#storage.db.update('managerAssignment', `${MANAGER_ASSIGNMENTS}${plain.id}`, () => plain))) !== undefined;
+    if (saved) this.hasData = true;
+    return saved;
   }
 
   /** The assignments created on this device, newest first. */
@@ -103,28 +157,42 @@ export class ManagerStore {
     return found.sort((a, b) => b.createdAt - a.createdAt);
   }
 
-  /** Keeps imported reports on this device; returns how many were new (a re-import adds nothing). */
+  /**
+   * Keeps imported reports on this device; returns how many were new. A report is kept under its
+   * identity (assignment + learner + moment, see identity.ts): the same report again adds nothing,
+   * and a different report never replaces one that is stored, whoever made it.
+   */
   async saveReports(reports: readonly Report[]): Promise<number> {
     let added = 0;
     const ok = await this.#storage.write(async () => {
-      for (const report of reports) {
-        const plain = $state.snapshot(report) as Report;
-        await this.#storage.db.update('managerReport', reportKey(plain), (current) => {
-          if (!current) added++;
-          return !current || plain.createdAt >= current.createdAt ? plain : current;
+      const plain = reports.map((r) => $state.snapshot(r) as Report);
+      const { placements } = placeReports(plain, await this.#storedReports());
+      for (const [i, placement] of placements.entries()) {
+        const report = plain[i];
+        if (placement.kind !== 'new' || !report) continue;
+        await this.#storage.db.update('managerReport', placement.key, (current) => {
+          // Another tab wrote here meanwhile: what is stored stays.
+          if (current) return current;
+          added++;
+          return report;
         });
       }
       return true;
     });
+    if (added > 0) this.hasData = true;
     return ok ? added : 0;
   }
 
   /** Every report imported on this device. */
   async readReports(): Promise<Report[]> {
-    const found: Report[] = [];
+    return (await this.#storedReports()).map((s) => s.report);
+  }
+
+  async #storedReports(): Promise<{ key: string; report: Report }[]> {
+    const found: { key: string; report: Report }[] = [];
     for (const key of await this.#storage.db.keys(MANAGER_REPORTS)) {
-      const r = await this.#storage.db.read('managerReport', key);
-      if (r) found.push(r);
+      const report = await this.#storage.db.read('managerReport', key);
+      if (report) found.push({ key, report });
     }
     return found;
   }
@@ -160,8 +228,12 @@ export class ManagerStore {
   /** Another tab changed a manager record: take its PIN, tell open lists to read again. */
   async #reload(key: string): Promise<void> {
     if (key === PIN_KEY) {
-      const pin = await this.#storage.db.read('managerPin', PIN_KEY);
-      if (pin) this.pin = pin;
-    } else if (key.startsWith(MANAGER_ASSIGNMENTS) || key.startsWith(MANAGER_REPORTS)) this.revision++;
+      // Another tab set a PIN, or reset the area (the PIN is gone there too).
+      this.pin = (await this.#storage.db.read('managerPin', PIN_KEY)) ?? null;
+      if (!this.pin) this.unlocked = false;
+    } else if (key.startsWith(MANAGER_ASSIGNMENTS) || key.startsWith(MANAGER_REPORTS)) {
+      this.hasData = await this.#dataStored();
+      this.revision++;
+    }
   }
 }

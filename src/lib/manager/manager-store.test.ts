@@ -111,21 +111,45 @@ describe('manager records', () => {
   it('keeps created assignments, newest first', async () => {
     const kv = memoryKeyValue();
     const store = await openStores(kv);
-    expect(await store.manager.saveAssignment(sampleAssignment({ id: 'older00000', createdAt: 1 }))).toBe(true);
-    await store.manager.saveAssignment(sampleAssignment({ id: 'newer00000', createdAt: 2 }));
+    expect(await store.manager.saveAssignment(sampleAssignment({ id: 'older00000', createdAt: Date.UTC(2025, 0, 1) }))).toBe(true);
+    await store.manager.saveAssignment(sampleAssignment({ id: 'newer00000', createdAt: Date.UTC(2025, 0, 2) }));
     const reopened = await openStores(kv);
     expect((await reopened.manager.readAssignments()).map((a) => a.id)).toEqual(['newer00000', 'older00000']);
   });
 
-  it('keeps imported reports; the same report again adds nothing, a newer copy replaces it', async () => {
+  it('keeps imported reports; the same report again adds nothing, a later one is kept beside it', async () => {
     const kv = memoryKeyValue();
     const store = await openStores(kv);
     expect(await store.manager.saveReports([sampleReport(), sampleReport({ learner: 'Анна' })])).toBe(2);
     expect(await store.manager.saveReports([sampleReport()])).toBe(0);
-    expect(await store.manager.saveReports([sampleReport({ createdAt: sampleReport().createdAt + 5 })])).toBe(0);
+    expect(await store.manager.saveReports([sampleReport({ createdAt: sampleReport().createdAt + 5 })])).toBe(1);
     const reports = await (await openStores(kv)).manager.readReports();
+    expect(reports).toHaveLength(3);
+    expect(reports.filter((r) => r.learner === 'Иван Смирнов').map((r) => r.createdAt).sort()).toEqual([sampleReport().createdAt, sampleReport().createdAt + 5]);
+  });
+
+  it('a report that collided with another under the old CRC-32 key never replaces it', async () => {
+    const kv = memoryKeyValue();
+    const store = await openStores(kv);
+    // Same CRC-32 of the report without its moment (found by a birthday search, see identity.test.ts).
+    const real = sampleReport({ learner: 'JzQmqOqYijZw' });
+    const forged = sampleReport({ learner: 'qVJJIDGpPAtO', createdAt: real.createdAt + 1000 });
+    expect(await store.manager.saveReports([real])).toBe(1);
+    expect(await store.manager.saveReports([forged])).toBe(1);
+    const learners = (await (await openStores(kv)).manager.readReports()).map((r) => r.learner).sort();
+    expect(learners).toEqual(['JzQmqOqYijZw', 'qVJJIDGpPAtO']);
+  });
+
+  it('a forged report with the same identity but other content is kept apart; the real one stays', async () => {
+    const kv = memoryKeyValue();
+    const store = await openStores(kv);
+    const id = '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e';
+    const real = sampleReport({ learnerId: id });
+    await store.manager.saveReports([real]);
+    await store.manager.saveReports([{ ...real, modules: real.modules.map((m) => ({ ...m, status: 'passed', best: 100, attempts: 1, completedAt: real.createdAt })) }]);
+    const reports = await store.manager.readReports();
     expect(reports).toHaveLength(2);
-    expect(reports.find((r) => r.learner === 'Иван Смирнов')?.createdAt).toBe(sampleReport().createdAt + 5);
+    expect(reports).toContainEqual(real);
   });
 
   it('deletes one report, and an assignment with the reports answering it, for good', async () => {
@@ -163,5 +187,44 @@ describe('manager records', () => {
     const store = await openStores(kv);
     expect(await store.manager.readReports()).toEqual([]);
     expect(store.storage.damaged.map((d) => d.key)).toEqual(['manager/report/bad']);
+  });
+});
+
+describe('a lost or forgotten manager PIN', () => {
+  it('with manager data stored, a missing PIN is never simply set anew; the typed reset erases them, then a PIN can be set', async () => {
+    const kv = memoryKeyValue();
+    const first = await openStores(kv);
+    expect(await first.manager.setPin('2580')).toBe(true);
+    expect(await first.manager.saveAssignment(sampleAssignment())).toBe(true);
+    expect(await first.manager.saveReports([sampleReport()])).toBe(1);
+    await kv.remove('manager/pin'); // lost (a damaged record is set aside the same way)
+
+    const store = await openStores(kv);
+    expect(store.manager.pin).toBeNull();
+    expect(store.manager.hasData).toBe(true);
+    expect(await store.manager.setPin('1111')).toBe(false);
+    expect(store.manager.unlocked).toBe(false);
+
+    for (const word of ['', 'удалит', 'yes', 'УДАЛИТЬ!']) expect(await store.manager.resetArea(word)).toBe(false);
+    expect(await store.manager.readReports()).toHaveLength(1);
+
+    expect(await store.manager.resetArea(' удалить ')).toBe(true);
+    expect(await store.manager.readReports()).toEqual([]);
+    expect(await store.manager.readAssignments()).toEqual([]);
+    expect(store.manager.hasData).toBe(false);
+    expect(await store.manager.setPin('1111')).toBe(true);
+  });
+
+  it('wrong manager PINs slow the next try, and a new page still waits', async () => {
+    const kv = memoryKeyValue();
+    const store = await openStores(kv);
+    await store.manager.setPin('2580');
+    store.manager.lock();
+    for (let i = 0; i < 5; i++) expect((await store.manager.tryPin('0000')).result).toBe('wrong');
+    expect(await store.manager.tryPin('2580')).toMatchObject({ result: 'wait' });
+    expect(store.manager.unlocked).toBe(false);
+    const again = await openStores(kv);
+    expect(await again.manager.refreshPinWait()).toBeGreaterThan(0);
+    expect(await again.manager.tryPin('2580')).toMatchObject({ result: 'wait' });
   });
 });

@@ -5,6 +5,7 @@
  */
 import { MAX_BACKUP_BYTES, parseBackup, previewImport, profileFromBackup, type Backup, type BackupError, type ImportPreview } from '$lib/progress/backup.ts';
 import type { LearnerProgress } from '$lib/progress/learner.svelte.ts';
+import { hashPin, isValidPin } from '$lib/progress/pin.ts';
 import type { Roster } from '$lib/progress/roster.svelte.ts';
 import type { StorageHealth } from '$lib/progress/storage-health.svelte.ts';
 
@@ -59,10 +60,14 @@ export class BackupImport {
     await this.#preview(parsed.backup);
   }
 
-  /** Merges the previewed backup: creates the learner if new, then keeps the best of both. */
-  async confirm(): Promise<void> {
+  /**
+   * Merges the previewed backup: creates the learner if new (with `pin`, a new PIN chosen here, when
+   * they had one on the other device: the file carries none), then keeps the best of both.
+   */
+  async confirm(pin: string | null = null): Promise<void> {
     if (this.phase.kind !== 'preview') return;
-    const { backup } = this.phase;
+    const { backup, preview } = this.phase;
+    if (preview.needsNewPin && (!pin || !isValidPin(pin))) return;
     // Checked again: another tab may have added or protected this learner since the preview.
     const here = this.#target(backup);
     if (here === 'pin-required') return;

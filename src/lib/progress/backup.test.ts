@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivityRecord, AttemptRecord } from './api.ts';
-import { backupFileName, backupText, makeBackup, MAX_BACKUP_BYTES, parseBackup, previewImport, profileFromBackup, type Backup } from './backup.ts';
+import { backupFileName, backupText, makeBackup, MAX_BACKUP_BYTES, parseBackup, pinGuardFor, previewImport, profileFromBackup, type Backup } from './backup.ts';
 import { fnv1a64Hex } from '../encoding/checksum.ts';
 import { mergeActivity, type LessonRecord, type Profile } from './records.ts';
 
 const NOW = Date.UTC(2025, 4, 15, 9, 30);
+const ANNA = '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e';
+const OTHER = '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d';
 const profile: Profile = {
-  id: 'p-anna',
+  id: ANNA,
   name: 'Анна К.',
   pin: { salt: 'ab'.repeat(16), hash: 'cd'.repeat(32), iterations: 100_000 },
   createdAt: NOW - 86_400_000,
@@ -24,7 +26,7 @@ const activity = (key: string, attempts: AttemptRecord[], draft: unknown = null)
 });
 const data = {
   lessons: [lesson('l1', NOW - 3_000_000), lesson('l2', null)],
-  activities: [activity('quiz:m1', [attempt('a1', 60), attempt('a2', 90)]), activity('exercise:chain', [attempt('a3', 100)], { order: ['склад', 'повар'] })],
+  activities: [activity('quiz:m1', [attempt('a1', 60), attempt('a2', 90)]), activity('exercise:chain', [attempt('a3', 100)], { chosen: 1, wrong: ['l2'], startedAt: NOW - 2000 })],
   meta: { location: '#/lesson/l2', updatedAt: NOW - 500 },
 };
 const good = () => makeBackup(profile, data, NOW);
@@ -42,10 +44,12 @@ const resealed = (edit: (b: Record<string, unknown>) => void): string => {
 };
 
 describe('makeBackup', () => {
-  it('writes a versioned document with the learner, every record, and the PIN only as its hash', () => {
+  it('writes a versioned document with the learner and every record, and no PIN nor PIN hash', () => {
     const backup = good();
-    expect(backup).toMatchObject({ format: 'silnoe-zveno-backup', version: 1, exportedAt: '2025-05-15T09:30:00.000Z' });
-    expect(backup.profile).toEqual({ id: 'p-anna', name: 'Анна К.', createdAt: profile.createdAt, pin: profile.pin });
+    expect(backup).toMatchObject({ format: 'silnoe-zveno-backup', version: 2, exportedAt: '2025-05-15T09:30:00.000Z' });
+    expect(backup.profile).toEqual({ id: ANNA, name: 'Анна К.', createdAt: profile.createdAt, pinProtected: true });
+    const text = backupText(backup);
+    for (const secret of [profile.pin!.hash, profile.pin!.salt, '"pin"', 'iterations']) expect(text).not.toContain(secret);
     expect(backup.lessons).toHaveLength(2);
     expect(backup.activities).toHaveLength(2);
     expect(backup.meta).toEqual(data.meta);
@@ -54,7 +58,7 @@ describe('makeBackup', () => {
   });
 
   it('keeps a learner without a PIN without one', () => {
-    expect(makeBackup({ ...profile, pin: null }, data, NOW).profile.pin).toBeNull();
+    expect(makeBackup({ ...profile, pin: null }, data, NOW).profile.pinProtected).toBe(false);
   });
 });
 
@@ -80,7 +84,18 @@ describe('parseBackup', () => {
     ['a JSON array', () => JSON.stringify([good()]), 'foreign'],
     ['JSON null', () => 'null', 'foreign'],
     ['a manager report file', () => JSON.stringify({ format: 'silnoe-zveno-report', version: 1 }), 'foreign'],
-    ['version 2', () => backupText(good()).replace('"version": 1', '"version": 2'), 'newer-version'],
+    ['version 3', () => backupText(good()).replace('"version": 2', '"version": 3'), 'newer-version'],
+    ['a profile id that is a prefix path', () => resealed((b) => ((b.profile as Profile).id = `${OTHER}/lesson`)), 'invalid'],
+    ['a profile id in another format', () => resealed((b) => ((b.profile as Profile).id = 'p-anna')), 'invalid'],
+    ['a time of 8.64e15', () => resealed((b) => ((b.lessons as LessonRecord[])[0]!.finishedAt = 8.64e15)), 'invalid'],
+    ['a time of 1e300', () => resealed((b) => ((b.activities as ActivityRecord[])[0]!.attempts[0]!.finishedAt = 1e300)), 'invalid'],
+    ['a time before 2020', () => resealed((b) => ((b.profile as Profile).createdAt = Date.UTC(2019, 0, 1))), 'invalid'],
+    ['a time next year', () => resealed((b) => ((b.meta as { updatedAt: number }).updatedAt = Date.now() + 400 * 86_400_000)), 'invalid'],
+    ['an export time Date cannot parse', () => resealed((b) => (b.exportedAt = '2024-01-01T23:59:59+05')), 'invalid'],
+    ['an export time in year 275760', () => resealed((b) => (b.exportedAt = '+275760-09-13T00:00:00.000Z')), 'invalid'],
+    ['a fractional score', () => resealed((b) => ((b.activities as ActivityRecord[])[0]!.attempts[0]!.score = 60.5)), 'invalid'],
+    ['a bidi override in the name', () => resealed((b) => ((b.profile as Profile).name = 'Анна\u202Eвонави')), 'invalid'],
+    ['a name of zero-width characters', () => resealed((b) => ((b.profile as Profile).name = '\u200B\u200B')), 'invalid'],
     ['version "1" as text', () => resealed((b) => (b.version = '1')), 'invalid'],
     ['a score of 170', () => resealed((b) => ((b.activities as ActivityRecord[])[0]!.attempts[0]!.score = 170)), 'invalid'],
     ['a negative time', () => resealed((b) => ((b.lessons as LessonRecord[])[0]!.firstVisitedAt = -5)), 'invalid'],
@@ -89,7 +104,7 @@ describe('parseBackup', () => {
     ['a score edited by hand (checksum)', () => backupText(good()).replace('"score": 60', '"score": 95'), 'invalid'],
     ['a finished lesson added by hand (checksum)', () => backupText(good()).replace('"finishedAt": null', `"finishedAt": ${NOW}`), 'invalid'],
     ['no checksum', () => JSON.stringify({ ...good(), checksum: undefined }), 'invalid'],
-    ['a 3 MB file', () => backupText(makeBackup(profile, { ...data, meta: { location: 'x'.repeat(3 * 1024 * 1024), updatedAt: 1 } }, NOW)), 'too-large'],
+    ['a 3 MB file', () => backupText(makeBackup(profile, { ...data, meta: { location: 'x'.repeat(3 * 1024 * 1024), updatedAt: NOW } }, NOW)), 'too-large'],
   ])('refuses %s', (_, make, error) => {
     const result = parseBackup(make());
     expect(result.ok).toBe(false);
@@ -121,11 +136,12 @@ describe('previewImport', () => {
   it('describes a new learner: everything in the backup is new', () => {
     const preview = previewImport(good(), { lessons: [], activities: [] });
     expect(preview).toMatchObject({
-      profileId: 'p-anna',
+      profileId: ANNA,
       name: 'Анна К.',
       isNew: true,
       targetName: 'Анна К.',
-      pinProtected: true,
+      pinProtected: false,
+      needsNewPin: true,
       lessonsVisited: 2,
       lessonsFinished: 1,
       attemptsAdded: 3,
@@ -175,7 +191,7 @@ describe('previewImport', () => {
   });
 
   it('matches by profile id, not by name', () => {
-    const stranger = makeBackup({ ...profile, id: 'p-other' }, data, NOW);
+    const stranger = makeBackup({ ...profile, id: OTHER }, data, NOW);
     expect(previewImport(stranger, { lessons: [], activities: [] }).isNew).toBe(true);
   });
 });
@@ -214,7 +230,45 @@ describe('file names', () => {
 });
 
 describe('profileFromBackup', () => {
-  it('recreates the learner with the same id, name and PIN hash', () => {
-    expect(profileFromBackup(good(), NOW + 5)).toEqual({ ...profile, lastActiveAt: NOW + 5 });
+  it('recreates the learner with the same id and name, and the PIN chosen here (never one from the file)', () => {
+    expect(profileFromBackup(good(), NOW + 5)).toEqual({ ...profile, pin: null, lastActiveAt: NOW + 5 });
+    const chosen = { salt: 'ef'.repeat(16), hash: '01'.repeat(32), iterations: 100_000 as const };
+    expect(profileFromBackup(good(), NOW + 5, chosen)).toEqual({ ...profile, pin: chosen, lastActiveAt: NOW + 5 });
+  });
+});
+
+describe('a file from before (version 1, with the PIN hash)', () => {
+  const v1 = (pin: unknown) => {
+    const body = { ...JSON.parse(JSON.stringify(good())), version: 1 } as Record<string, unknown>;
+    delete body.checksum;
+    body.profile = { id: ANNA, name: 'Анна К.', createdAt: profile.createdAt, pin };
+    return JSON.stringify({ ...body, checksum: fnv1a64Hex(JSON.stringify(body)) });
+  };
+
+  it('is still read; its PIN hash only says the learner had a PIN, and is not kept', () => {
+    const backup = parsed(v1(profile.pin));
+    expect(backup.profile).toEqual({ id: ANNA, name: 'Анна К.', createdAt: profile.createdAt, pinProtected: true });
+    expect(JSON.stringify(backup)).not.toContain(profile.pin!.hash);
+    expect(parsed(v1(null)).profile.pinProtected).toBe(false);
+  });
+
+  it('cannot choose the key-derivation settings: whatever it says is dropped', () => {
+    const backup = parsed(v1({ salt: 'ab', hash: 'cd', iterations: 1e300 }));
+    expect(JSON.stringify(backup)).not.toContain('iterations');
+  });
+});
+
+describe('pinGuardFor: a backup touching a protected learner needs their PIN', () => {
+  const annaHere = { ...profile };
+  const otherHere = { ...profile, id: OTHER, name: 'Борис', pin: null };
+  it('finds the protected learner with exactly the backup\'s id', () => {
+    expect(pinGuardFor(good(), [otherHere, annaHere])).toBe(annaHere);
+    expect(pinGuardFor(good(), [{ ...annaHere, pin: null }])).toBeNull();
+    expect(pinGuardFor(makeBackup({ ...profile, id: OTHER }, data, NOW), [annaHere])).toBeNull();
+  });
+
+  it('a crafted file with a prefix id never reaches the comparison', () => {
+    const crafted = resealed((b) => ((b.profile as Profile).id = `${ANNA}/lesson`));
+    expect(parseBackup(crafted).ok).toBe(false);
   });
 });

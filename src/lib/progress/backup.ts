@@ -2,29 +2,41 @@
  * A learner's progress as a file: made on one device, checked and merged on another. Pure: the
  * settings panel does the reading, downloading and storing.
  *
- * The file is JSON with a format name, a version and a checksum (FNV-1a 64 of the rest). Reading
+ * The file is JSON with a format name, a version and a checksum (FNV-1a 64 of the rest). It
+ * carries no PIN and no PIN hash: only whether the learner had a PIN, so a tablet that does not
+ * know the learner asks for a new PIN when restoring. Every value in it is bounded (dates between
+ * 2020 and now, whole percents, ids in the app's format, names by the one name rule). Reading
  * never throws: a file that is too big, not JSON, another program's, from a newer course or
  * damaged/edited gets a verdict and nothing is merged. Merging keeps the best of both sides
  * (records.ts): every attempt, the best score, the earliest finish — never worse over better.
  */
 import * as v from 'valibot';
+import { IsoMomentSchema, MomentSchema } from '../values/bounds.ts';
+import { PersonNameSchema } from '../values/name.ts';
+import { ProfileIdSchema } from '../values/profile-id.ts';
 import type { ActivityRecord } from './api.ts';
 import { fnv1a64Hex } from '../encoding/checksum.ts';
-import { ActivityRecordSchema, LearnerMetaSchema, LessonRecordSchema, ProfileSchema } from './record-schemas.ts';
-import { mergeActivity, mergeLesson, type LearnerMeta, type LessonRecord, type Profile } from './records.ts';
+import { FileRecordSchemas } from './record-schemas.ts';
+import { mergeActivity, mergeLesson, type LearnerMeta, type LessonRecord, type PinHash, type Profile } from './records.ts';
 
 export const BACKUP_FORMAT = 'silnoe-zveno-backup';
-export const BACKUP_VERSION = 1;
+/** 2: the profile carries `pinProtected` instead of the PIN hash (version 1 files are still read). */
+export const BACKUP_VERSION = 2;
 /** Bigger than any real learner's progress by far, small enough to read on a cheap tablet. */
 export const MAX_BACKUP_BYTES = 2 * 1024 * 1024;
 
-/** The learner as a backup carries them: never a clear PIN, only its salted hash. */
-export type BackupProfile = Pick<Profile, 'id' | 'name' | 'createdAt' | 'pin'>;
+/** The learner as a backup carries them: never the PIN nor its hash, only whether there was one. */
+export interface BackupProfile {
+  id: string;
+  name: string;
+  createdAt: number;
+  pinProtected: boolean;
+}
 
 /** Everything one learner has on one device, as written to a backup file. */
 export interface Backup {
   format: typeof BACKUP_FORMAT;
-  version: typeof BACKUP_VERSION;
+  version: 1 | 2;
   /** When the file was made, ISO 8601. */
   exportedAt: string;
   profile: BackupProfile;
@@ -42,14 +54,26 @@ export interface LearnerData {
   meta: LearnerMeta | null;
 }
 
+/** A backup's learner; a version 1 file's PIN hash is read only as "had a PIN" and never kept. */
+const BackupProfileSchema = v.pipe(
+  v.object({
+    id: ProfileIdSchema,
+    name: PersonNameSchema,
+    createdAt: MomentSchema,
+    pinProtected: v.optional(v.boolean()),
+    pin: v.optional(v.unknown()),
+  }),
+  v.transform(({ id, name, createdAt, pinProtected, pin }): BackupProfile => ({ id, name, createdAt, pinProtected: pinProtected ?? (pin !== null && pin !== undefined) })),
+);
+
 const BackupSchema = v.object({
   format: v.literal(BACKUP_FORMAT),
-  version: v.literal(BACKUP_VERSION),
-  exportedAt: v.pipe(v.string(), v.isoTimestamp()),
-  profile: v.pick(ProfileSchema, ['id', 'name', 'createdAt', 'pin']),
-  lessons: v.pipe(v.array(LessonRecordSchema), v.maxLength(2000)),
-  activities: v.pipe(v.array(ActivityRecordSchema), v.maxLength(2000)),
-  meta: v.nullable(LearnerMetaSchema),
+  version: v.union([v.literal(1), v.literal(2)]),
+  exportedAt: IsoMomentSchema,
+  profile: BackupProfileSchema,
+  lessons: v.pipe(v.array(FileRecordSchemas.lesson), v.maxLength(2000)),
+  activities: v.pipe(v.array(FileRecordSchemas.activity), v.maxLength(2000)),
+  meta: v.nullable(FileRecordSchemas.meta),
   checksum: v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/)),
 });
 
@@ -59,13 +83,13 @@ const checksumOf = (body: Omit<Backup, 'checksum'>): string => fnv1a64Hex(JSON.s
  * Makes the backup of one learner. The data is copied through JSON first, so what is
  * checksummed is exactly what the file will hold (no reactive proxies, no `undefined`).
  */
-export function makeBackup(profile: Profile | BackupProfile, data: LearnerData, now: number): Backup {
+export function makeBackup(profile: Pick<Profile, 'id' | 'name' | 'createdAt' | 'pin'> & { lastActiveAt?: number }, data: LearnerData, now: number): Backup {
   const body: Omit<Backup, 'checksum'> = JSON.parse(
     JSON.stringify({
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
       exportedAt: new Date(now).toISOString(),
-      profile: { id: profile.id, name: profile.name, createdAt: profile.createdAt, pin: profile.pin },
+      profile: { id: profile.id, name: profile.name, createdAt: profile.createdAt, pinProtected: profile.pin !== null },
       lessons: data.lessons,
       activities: data.activities,
       meta: data.meta,
@@ -144,8 +168,10 @@ export interface ImportPreview {
   isNew: boolean;
   /** The name of the learner here who will receive the progress (may differ after a rename). */
   targetName: string;
-  /** Whether the receiving learner is protected by a PIN here (or will be, when new). */
+  /** Whether the receiving learner is protected by a PIN here: the import then needs that PIN. */
   pinProtected: boolean;
+  /** A new learner who had a PIN on the other tablet: the import asks for a new PIN. */
+  needsNewPin: boolean;
   /** Lessons never opened here before. */
   lessonsVisited: number;
   /** Lessons that become finished. */
@@ -201,7 +227,8 @@ export function previewImport(backup: Backup, existing: ExistingLearner): Import
     name: backup.profile.name,
     isNew,
     targetName: existing.profile?.name ?? backup.profile.name,
-    pinProtected: !!(existing.profile ? existing.profile.pin : backup.profile.pin),
+    pinProtected: !!existing.profile?.pin,
+    needsNewPin: isNew && backup.profile.pinProtected,
     lessonsVisited,
     lessonsFinished,
     attemptsAdded,
@@ -211,8 +238,25 @@ export function previewImport(backup: Backup, existing: ExistingLearner): Import
   };
 }
 
-/** The profile to create on this device for a backup's new learner. */
-export const profileFromBackup = (backup: Backup, now: number): Profile => ({ ...backup.profile, lastActiveAt: now });
+/**
+ * The profile to create on this device for a backup's new learner, with the PIN chosen here
+ * (`needsNewPin`) or none.
+ */
+export const profileFromBackup = (backup: Backup, now: number, pin: PinHash | null = null): Profile => ({
+  id: backup.profile.id,
+  name: backup.profile.name,
+  pin,
+  createdAt: backup.profile.createdAt,
+  lastActiveAt: now,
+});
+
+/**
+ * The learner on this device whose PIN a backup needs before it may touch anything: the one whose id
+ * is exactly the backup's (ids are validated, so no prefix or look-alike matches), when protected.
+ */
+export function pinGuardFor(backup: Backup, profiles: readonly Profile[]): Profile | null {
+  return profiles.find((p) => p.id === backup.profile.id && p.pin !== null) ?? null;
+}
 
 const TRANSLIT: Record<string, string> = {
   а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p',

@@ -5,13 +5,16 @@
  * screens open and are cleared when the roster locks. Each lesson visit, draft, attempt and place
  * is written as it happens; failures show through StorageHealth.
  */
+import { matchAssignment } from '../exchange/identity.ts';
 import type { Assignment } from '../exchange/types.ts';
+import { checkedProfileId } from '../values/profile-id.ts';
 import { withAttempt, type ActivityKey, type ActivityRecord, type AttemptRecord, type NewAttempt, type ProgressApi } from './api.ts';
 import { mergeActivity, mergeLesson, mergeMeta, type AcceptedAssignment, type LearnerMeta, type LessonRecord } from './records.ts';
 import type { Roster } from './roster.svelte.ts';
 import type { StorageHealth } from './storage-health.svelte.ts';
 
-const learnerPrefix = (id: string) => `learner/${id}/`;
+/** Every key is built from a checked profile id: `<id>/lesson` or any other path is refused (throws). */
+const learnerPrefix = (id: string) => `learner/${checkedProfileId(id)}/`;
 const lessonKey = (id: string, lessonId: string) => `${learnerPrefix(id)}lesson/${lessonId}`;
 const activityStoreKey = (id: string, key: ActivityKey) => `${learnerPrefix(id)}activity/${key}`;
 const metaKey = (id: string) => `${learnerPrefix(id)}meta`;
@@ -19,7 +22,8 @@ const assignmentKey = (id: string, assignmentId: string) => `${learnerPrefix(id)
 const NO_META: LearnerMeta = { location: null, updatedAt: 0 };
 
 /** How accepting an assignment went. */
-export type AcceptResult = 'accepted' | 'already' | 'no-learner';
+/** How accepting went; `conflict`: another assignment with the same id is already accepted (a forgery or a mistake). */
+export type AcceptResult = 'accepted' | 'already' | 'conflict' | 'no-learner';
 
 /** Everything stored for one learner but their assignments (backup, LMS resume, reports). */
 export interface LearnerRecords {
@@ -135,17 +139,19 @@ export class LearnerProgress implements ProgressApi {
   async acceptAssignment(assignment: Assignment): Promise<AcceptResult> {
     const id = this.learner?.id;
     if (!id) return 'no-learner';
-    if (this.assignments[assignment.id]) return 'already';
-    let already = false;
+    const known = matchAssignment(this.assignments[assignment.id]?.assignment, assignment);
+    if (known !== 'new') return known === 'same' ? 'already' : 'conflict';
+    let match: ReturnType<typeof matchAssignment> = 'new';
     const accepted: AcceptedAssignment = { assignment: $state.snapshot(assignment), acceptedAt: Date.now() };
     const stored = await this.#write(() =>
       this.#db.update('assignment', assignmentKey(id, assignment.id), (current) => {
-        already = !!current;
+        // Compared by content: another assignment reusing this id is neither kept nor shown as accepted.
+        match = matchAssignment(current?.assignment, accepted.assignment);
         return current ?? accepted;
       }),
     );
     this.assignments[assignment.id] = stored ?? accepted;
-    return already ? 'already' : 'accepted';
+    return match === 'new' ? 'accepted' : match === 'same' ? 'already' : 'conflict';
   }
 
   /** Reads a learner's accepted assignments, oldest first (manager on a shared tablet, and loading). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPin, isValidPin, verifyPin } from './pin.ts';
+import { hashPin, isValidPin, PIN_ITERATIONS, verifyPin } from './pin.ts';
 
 describe('PINs', () => {
   it('accepts exactly four digits', () => {
@@ -8,8 +8,8 @@ describe('PINs', () => {
   });
 
   it('stores a salted hash, never the PIN, and a new salt each time', async () => {
-    const a = await hashPin('1234', 1000);
-    const b = await hashPin('1234', 1000);
+    const a = await hashPin('1234');
+    const b = await hashPin('1234');
     expect(JSON.stringify(a)).not.toContain('1234');
     expect(a.salt).not.toBe(b.salt);
     expect(a.hash).not.toBe(b.hash);
@@ -17,11 +17,18 @@ describe('PINs', () => {
   });
 
   it('verifies the right PIN and refuses a wrong or malformed one', async () => {
-    const stored = await hashPin('2580', 1000);
+    const stored = await hashPin('2580');
     expect(await verifyPin('2580', stored)).toBe(true);
     expect(await verifyPin('2581', stored)).toBe(false);
     expect(await verifyPin('258', stored)).toBe(false);
     expect(await verifyPin('2580', { ...stored, hash: stored.hash.slice(0, -1) })).toBe(false);
+  });
+
+  it('uses the app\'s iteration count only: a stored hash claiming another count never matches', async () => {
+    const stored = await hashPin('2580');
+    expect(stored.iterations).toBe(PIN_ITERATIONS);
+    expect(await verifyPin('2580', { ...stored, iterations: 1 } as unknown as typeof stored)).toBe(false);
+    expect(await verifyPin('2580', { ...stored, iterations: 1e300 } as unknown as typeof stored)).toBe(false);
   });
 
   it('refuses to hash a malformed PIN', async () => {

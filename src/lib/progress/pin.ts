@@ -6,7 +6,8 @@
 import type { PinHash } from './records.ts';
 
 export const PIN_PATTERN = /^\d{4}$/;
-const ITERATIONS = 100_000;
+/** PBKDF2 iterations: fixed by the app, never taken from a record or a file. */
+export const PIN_ITERATIONS = 100_000;
 
 const toHex = (bytes: ArrayBuffer | Uint8Array) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
 const fromHex = (hex: string) => new Uint8Array((hex.match(/../g) ?? []).map((h) => parseInt(h, 16)));
@@ -21,16 +22,16 @@ async function derive(pin: string, salt: Uint8Array, iterations: number): Promis
 export const isValidPin = (pin: string) => PIN_PATTERN.test(pin);
 
 /** Hashes a PIN with a fresh random salt. */
-export async function hashPin(pin: string, iterations = ITERATIONS): Promise<PinHash> {
+export async function hashPin(pin: string): Promise<PinHash> {
   if (!isValidPin(pin)) throw new Error('A PIN is exactly four digits');
   const salt = crypto.getRandomValues(new Uint8Array(16));
-  return { salt: toHex(salt), hash: await derive(pin, salt, iterations), iterations };
+  return { salt: toHex(salt), hash: await derive(pin, salt, PIN_ITERATIONS), iterations: PIN_ITERATIONS };
 }
 
-/** Checks a PIN against a stored hash, comparing in constant time. */
+/** Checks a PIN against a stored hash, comparing in constant time; always with the app's iteration count. */
 export async function verifyPin(pin: string, stored: PinHash): Promise<boolean> {
-  if (!isValidPin(pin)) return false;
-  const candidate = await derive(pin, fromHex(stored.salt), stored.iterations);
+  if (!isValidPin(pin) || stored.iterations !== PIN_ITERATIONS) return false;
+  const candidate = await derive(pin, fromHex(stored.salt), PIN_ITERATIONS);
   let diff = candidate.length ^ stored.hash.length;
   for (let i = 0; i < Math.min(candidate.length, stored.hash.length); i++) diff |= candidate.charCodeAt(i) ^ stored.hash.charCodeAt(i);
   return diff === 0;

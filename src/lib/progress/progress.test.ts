@@ -27,13 +27,15 @@ async function waitForStored(type: 'meta' | 'settings', suffix: string, check: (
     check(await reader.read(type, key!));
   }, { timeout: 5_000, interval: 10 });
 }
+/** A moment in the records' range (2020 to now). */
+const T = Date.UTC(2025, 4, 12);
 
 describe('storage over IndexedDB (fake-indexeddb)', () => {
   it('keeps what was written for the next open', async () => {
     const a = await openStores(kv);
     await a.roster.createProfile('Анна', null);
     await a.progress.visitLesson('l1', true);
-    await a.progress.recordAttempt('quiz:m1', { startedAt: 1, finishedAt: 2, score: 80, passed: true, mistakes: [] });
+    await a.progress.recordAttempt('quiz:m1', { startedAt: Date.now() - 60_000, finishedAt: Date.now(), score: 80, passed: true, mistakes: [] });
     a.progress.setLocation('#/quiz/m1?q=3');
     await waitForStored('meta', '/meta', (meta) => expect(meta).toMatchObject({ location: '#/quiz/m1?q=3' }));
 
@@ -60,7 +62,7 @@ describe('storage over IndexedDB (fake-indexeddb)', () => {
   it('two writers of the same record both land (read-modify-write under a lock)', async () => {
     const one = new RecordStore(kv, { broadcast: false });
     const two = new RecordStore(kv, { broadcast: false });
-    const attempt = (id: string, score: number) => ({ id, startedAt: 0, finishedAt: score, score, passed: false, mistakes: [] });
+    const attempt = (id: string, score: number) => ({ id, startedAt: T, finishedAt: T + score, score, passed: false, mistakes: [] });
     await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         (i % 2 ? one : two).update('activity', 'learner/x/activity/quiz:a', (current) => ({
@@ -69,7 +71,7 @@ describe('storage over IndexedDB (fake-indexeddb)', () => {
           best: 0,
           passed: false,
           draft: null,
-          updatedAt: i,
+          updatedAt: T + i,
         })),
       ),
     );
@@ -79,7 +81,7 @@ describe('storage over IndexedDB (fake-indexeddb)', () => {
 
   it('sets a damaged record aside, reports it, and loads everything else', async () => {
     const damaged: string[] = [];
-    await kv.set('learner/x/lesson/good', seal('lesson', { lessonId: 'good', firstVisitedAt: 1, lastVisitedAt: 1, finishedAt: null }));
+    await kv.set('learner/x/lesson/good', seal('lesson', { lessonId: 'good', firstVisitedAt: T, lastVisitedAt: T, finishedAt: null }));
     await kv.set('learner/x/lesson/bad', { v: 1, type: 'lesson', data: { lessonId: 42 } });
     const store = new RecordStore(kv, { broadcast: false, onDamaged: (d) => damaged.push(d.key) });
     expect(await store.read('lesson', 'learner/x/lesson/good')).toMatchObject({ lessonId: 'good' });
@@ -94,7 +96,7 @@ describe('storage over IndexedDB (fake-indexeddb)', () => {
     const full: KeyValue = { ...memoryKeyValue(), set: async () => Promise.reject(new DOMException('full', 'QuotaExceededError')) };
     const store = await openStores(full);
     await store.roster.createProfile('Борис', null);
-    await store.progress.recordAttempt('quiz:m1', { startedAt: 1, finishedAt: 2, score: 50, passed: false, mistakes: ['q1'] });
+    await store.progress.recordAttempt('quiz:m1', { startedAt: Date.now() - 60_000, finishedAt: Date.now(), score: 50, passed: false, mistakes: ['q1'] });
     expect(store.storage.problem).toBe('quota');
     expect(store.progress.activity('quiz:m1')?.attempts).toHaveLength(1);
   });

@@ -4,6 +4,8 @@ import { validateRecord } from './record-schemas.ts';
 import { mergeActivity, mergeLesson, mergeMeta, RECORD_VERSION, seal, unseal as unsealWith, type Migration, type RecordType } from './records.ts';
 
 const unseal = (type: RecordType, stored: unknown, options?: Parameters<typeof unsealWith>[3]) => unsealWith(type, stored, validateRecord, options);
+/** A moment in the records' range (2020 to now). */
+const T = Date.UTC(2025, 4, 12);
 
 const attempt = (id: string, score: number, finishedAt: number, passed = score >= 80): AttemptRecord => ({ id, startedAt: finishedAt - 10, finishedAt, score, passed, mistakes: [] });
 const activity = (attempts: AttemptRecord[], draft: unknown = null, updatedAt = 0): ActivityRecord => ({
@@ -16,7 +18,7 @@ const activity = (attempts: AttemptRecord[], draft: unknown = null, updatedAt = 
 });
 
 describe('seal / unseal', () => {
-  const lesson = { lessonId: 'x', firstVisitedAt: 1, lastVisitedAt: 2, finishedAt: null };
+  const lesson = { lessonId: 'x', firstVisitedAt: T + 1, lastVisitedAt: T + 2, finishedAt: null };
 
   it('round-trips a record of the current version', () => {
     expect(unseal('lesson', seal('lesson', lesson))).toEqual({ ok: true, data: lesson, migrated: false });
@@ -48,9 +50,9 @@ describe('seal / unseal', () => {
         return { lessonId: d.lessonId, firstVisitedAt: d.visitedAt, lastVisitedAt: d.visitedAt, finishedAt: null };
       },
     };
-    const fromV1 = unseal('lesson', { v: 1, type: 'lesson', data: { id: 'x', visited: 7 } }, { migrations, current: 3 });
-    const fromV2 = unseal('lesson', { v: 2, type: 'lesson', data: { lessonId: 'x', visitedAt: 7 } }, { migrations, current: 3 });
-    const expected = { lessonId: 'x', firstVisitedAt: 7, lastVisitedAt: 7, finishedAt: null };
+    const fromV1 = unseal('lesson', { v: 1, type: 'lesson', data: { id: 'x', visited: T + 7 } }, { migrations, current: 3 });
+    const fromV2 = unseal('lesson', { v: 2, type: 'lesson', data: { lessonId: 'x', visitedAt: T + 7 } }, { migrations, current: 3 });
+    const expected = { lessonId: 'x', firstVisitedAt: T + 7, lastVisitedAt: T + 7, finishedAt: null };
     expect(fromV1).toEqual({ ok: true, data: expected, migrated: true });
     expect(fromV2).toEqual({ ok: true, data: expected, migrated: true });
   });

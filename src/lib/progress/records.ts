@@ -11,52 +11,10 @@ import { withAttempt, type ActivityRecord, type AttemptRecord } from './api.ts';
 /** Version of the record format written by this build. */
 export const RECORD_VERSION = 1;
 
-/** A salted PBKDF2 hash of a 4-digit PIN (see pin.ts); the PIN itself is never stored. */
-export interface PinHash {
-  salt: string;
-  hash: string;
-  iterations: number;
-}
-
-/** A learner on this device. */
-export interface Profile {
-  id: string;
-  name: string;
-  pin: PinHash | null;
-  createdAt: number;
-  lastActiveAt: number;
-}
-
-/** A lesson the learner opened; finished once they reached its end. */
-export interface LessonRecord {
-  lessonId: string;
-  firstVisitedAt: number;
-  lastVisitedAt: number;
-  finishedAt: number | null;
-}
-
-/** Where the learner stopped, for «Продолжить». */
-export interface LearnerMeta {
-  location: string | null;
-  updatedAt: number;
-}
-
-/** Settings of this device (shared by all learners on it). */
-export interface DeviceSettings {
-  idleMinutes: number;
-  currentProfileId: string | null;
-  lastActivityAt: number;
-  persistAsked: boolean;
-  persistGranted: boolean | null;
-  /** Legacy: where earlier builds kept the manager PIN; moved to its own record (`manager/pin`) on load. */
-  managerPin: PinHash | null;
-}
-
-/** An assignment a learner accepted (from a link, or given on this tablet by the manager). */
-export interface AcceptedAssignment {
-  assignment: Assignment;
-  acceptedAt: number;
-}
+// The record types are inferred from their schemas (record-schemas.ts): the schema is the type.
+export type { AcceptedAssignment, DeviceSettings, LearnerMeta, LessonRecord, PinHash, Profile } from './record-schemas.ts';
+import type { AcceptedAssignment, DeviceSettings, LearnerMeta, LessonRecord, PinHash, Profile } from './record-schemas.ts';
+import type { ThrottleState } from './pin-throttle.ts';
 
 export const DEFAULT_SETTINGS: DeviceSettings = {
   idleMinutes: 10,
@@ -68,7 +26,7 @@ export const DEFAULT_SETTINGS: DeviceSettings = {
 };
 
 /** Kinds of stored record. */
-export type RecordType = 'profile' | 'lesson' | 'activity' | 'meta' | 'settings' | 'assignment' | 'managerPin' | 'managerAssignment' | 'managerReport';
+export type RecordType = 'profile' | 'lesson' | 'activity' | 'meta' | 'settings' | 'assignment' | 'managerPin' | 'managerAssignment' | 'managerReport' | 'pinThrottle';
 export type RecordData = {
   profile: Profile;
   lesson: LessonRecord;
@@ -79,6 +37,8 @@ export type RecordData = {
   assignment: AcceptedAssignment;
   /** The manager area's PIN (hashed), under `manager/pin`. */
   managerPin: PinHash;
+  /** Wrong PINs in a row, under `device/pin-throttle/<id>` or `manager/pin-throttle` (pin-attempts.ts). */
+  pinThrottle: ThrottleState;
   /** An assignment the manager created on this device, under `manager/assignment/<id>`. */
   managerAssignment: Assignment;
   /** A report the manager imported, under `manager/report/<key>`. */

@@ -5,18 +5,22 @@
  * tab's whole copy), and records another tab changed are read again, so a stale tab can neither
  * undo another tab's change nor reopen a learner who was signed out.
  */
+import { checkedProfileId, newProfileId } from '../values/profile-id.ts';
+import { cleanName, nameProblem } from '../values/name.ts';
 import { hashPin, verifyPin } from './pin.ts';
+import { learnerThrottleKey, pinWait, tryPin } from './pin-attempts.ts';
 import { DEFAULT_SETTINGS, type DeviceSettings, type PinHash, type Profile } from './records.ts';
 import type { StorageHealth } from './storage-health.svelte.ts';
 
 const SETTINGS_KEY = 'device/settings';
 const PROFILES = 'profile/';
-const profileKey = (id: string) => `${PROFILES}${id}`;
+/** Built from a checked profile id only (throws otherwise): no key can reach another learner's records. */
+const profileKey = (id: string) => `${PROFILES}${checkedProfileId(id)}`;
 /** Touches are written at most this often; the idle lock reads the time kept in memory. */
 const TOUCH_WRITE_MS = 60_000;
 
 /** How opening a profile went. */
-export type SelectResult = 'ok' | 'wrong-pin' | 'pin-required' | 'unknown';
+export type SelectResult = 'ok' | 'wrong-pin' | 'pin-required' | 'wait' | 'unknown';
 
 /** What follows the current learner (their progress): loaded before their screens open, cleared on lock. */
 export interface LearnerFollower {
@@ -37,6 +41,16 @@ export class Roster {
   locked = $state(true);
   /** The learner whose progress is open, or null (roster shown). */
   learner = $derived(this.locked ? null : (this.profiles.find((p) => p.id === this.settings.currentProfileId) ?? null));
+
+  /** Until when (ms) each learner's next PIN try must wait, as last learned here (0: no wait). */
+  pinWaitUntil = $state<Record<string, number>>({});
+
+  /** Reads how long a learner's next PIN try must wait (kept across reloads), for the PIN prompt. */
+  async refreshPinWait(id: string, now = Date.now()): Promise<number> {
+    const wait = await pinWait(this.#storage.db, learnerThrottleKey(id), now);
+    this.pinWaitUntil = { ...this.pinWaitUntil, [id]: now + wait };
+    return wait;
+  }
 
   /** A manager PIN found in settings stored by an earlier build, for the manager store to move. */
   legacyManagerPin: PinHash | null = null;
@@ -70,10 +84,16 @@ export class Roster {
     if (current && Date.now() - this.settings.lastActivityAt < this.settings.idleMinutes * 60_000) await this.#open(current.id);
   }
 
-  /** Creates a learner (optional 4-digit PIN, hashed) and opens their progress. */
+  /**
+   * Creates a learner (optional 4-digit PIN, hashed) and opens their progress. The id is made here,
+   * in the app's one format; the name follows the one name rule (values/name.ts).
+   * @throws Error when the name breaks the rule (the form checks it first).
+   */
   async createProfile(name: string, pin: string | null): Promise<Profile> {
+    const problem = nameProblem(name);
+    if (problem) throw new Error(`name refused: ${problem}`);
     const now = Date.now();
-    const profile: Profile = { id: crypto.randomUUID(), name: name.trim(), pin: pin ? await hashPin(pin) : null, createdAt: now, lastActiveAt: now };
+    const profile: Profile = { id: newProfileId(), name: cleanName(name), pin: pin ? await hashPin(pin) : null, createdAt: now, lastActiveAt: now };
     await this.#storage.write(() => this.#storage.db.update('profile', profileKey(profile.id), () => profile));
     this.#keepProfile(profile);
     await this.#open(profile.id);
@@ -84,9 +104,15 @@ export class Roster {
   async selectProfile(id: string, pin?: string): Promise<SelectResult> {
     const profile = this.profiles.find((p) => p.id === id);
     if (!profile) return 'unknown';
-    if (profile.pin) {
+    const stored = profile.pin;
+    if (stored) {
       if (!pin) return 'pin-required';
-      if (!(await verifyPin(pin, profile.pin))) return 'wrong-pin';
+      const tried = await tryPin(this.#storage.db, (task) => this.#storage.write(task), learnerThrottleKey(id), () => verifyPin(pin, stored));
+      if (tried.result !== 'right') {
+        this.pinWaitUntil = { ...this.pinWaitUntil, [id]: Date.now() + tried.waitMs };
+        return tried.result === 'wait' ? 'wait' : 'wrong-pin';
+      }
+      this.pinWaitUntil = { ...this.pinWaitUntil, [id]: 0 };
     }
     await this.#open(id);
     return 'ok';

@@ -83,9 +83,19 @@ export class StorageWriteError extends Error {
 
 type LockManagerLike = { request<T>(name: string, cb: () => Promise<T>): Promise<T> };
 
-let checker: Promise<RecordValidator> | null = null;
+let checkers: Promise<{ read: RecordValidator; write: RecordValidator }> | null = null;
 /** The record schemas, fetched once, with the database code rather than the first screen's. */
-const recordChecker = () => (checker ??= import('./record-schemas.ts').then((m) => m.validateRecord));
+const schemas = () => (checkers ??= import('./record-schemas.ts').then((m) => ({ read: m.validateRecord, write: m.validateForWrite })));
+const recordChecker = async () => (await schemas()).read;
+const writeChecker = async () => (await schemas()).write;
+
+/** A record refused before writing because it would not load again (a bug or a crafted value, never the disk). */
+export class RecordRefusedError extends Error {
+  constructor(readonly key: string, detail: string) {
+    super(`Not saved: ${key} would not load again (${detail})`);
+    this.name = 'RecordRefusedError';
+  }
+}
 
 /** Without Web Locks, writers are at least serialised inside this page (shared by every store). */
 const localLocks = new Map<string, Promise<unknown>>();
@@ -125,12 +135,17 @@ export class RecordStore {
 
   /**
    * Read-modify-write of one record under a lock shared by all tabs, so two writers merge instead
-   * of clobbering each other. Returns what was written.
+   * of clobbering each other. Every record is checked before it is written, so what is saved
+   * always loads. Returns what was written.
    * @throws StorageWriteError when the browser refuses the write.
+   * @throws RecordRefusedError when the record would not load again (nothing is written).
    */
   async update<T extends RecordType>(type: T, key: string, change: (current: RecordData[T] | undefined) => RecordData[T]): Promise<RecordData[T]> {
+    const check = await writeChecker();
     return this.#withLock(key, async () => {
       const next = change(await this.read(type, key));
+      const verdict = check(type, next);
+      if (!verdict.ok) throw new RecordRefusedError(key, verdict.detail);
       try {
         await this.#kv.set(key, seal(type, next));
       } catch (error) {

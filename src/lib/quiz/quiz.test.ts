@@ -250,7 +250,7 @@ describe('restoring a saved draft', () => {
     const stored = {
       v: 1,
       seed: 77,
-      startedAt: 1000,
+      startedAt: Date.UTC(2025, 4, 12),
       index: 2,
       answers: { 'single-q': { type: 'single', choice: 'gost' }, 'ordering-q': { type: 'ordering', order: ['povar', 'sklad', 'oficiant'] } },
       checked: ['single-q'],

@@ -7,6 +7,8 @@
  * option or one wrong option ticked makes the answer wrong. Partial credit would let a learner pass
  * by ticking everything, and the explanation teaches the whole idea anyway.
  */
+import * as v from 'valibot';
+import { AnswerSchema, StoredQuizDraftSchema } from './draft.ts';
 import type { Answer, AttemptResult, Choice, PreparedQuestion, Question, QuizDraft } from './types.ts';
 import { passes } from '../activity/pass-rule.ts';
 
@@ -165,34 +167,31 @@ export function scoreAttempt(questions: readonly Question[], answers: Readonly<R
   return { correct, total, score, passed: passes({ by: 'count', mark: passMark }, { score, right: correct, total }), mistakes };
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
-
 /** Keeps an answer only if it fits the question as it is now (content may have changed since). */
 function sanitizeAnswer(prepared: PreparedQuestion, raw: unknown): Answer | null {
   const { question } = prepared;
-  if (!isRecord(raw) || raw.type !== question.type) return null;
+  const parsed = v.safeParse(AnswerSchema, raw);
+  if (!parsed.success || parsed.output.type !== question.type) return null;
+  const answer = parsed.output;
   const optionIds = new Set(prepared.options.map((o) => o.id));
-  switch (question.type) {
+  switch (answer.type) {
     case 'single':
     case 'gap':
-      return typeof raw.choice === 'string' && optionIds.has(raw.choice) ? { type: question.type, choice: raw.choice } : null;
+      return optionIds.has(answer.choice) ? answer : null;
     case 'multiple':
-      return isStringArray(raw.choices) ? { type: 'multiple', choices: [...new Set(raw.choices.filter((id) => optionIds.has(id)))] } : null;
+      return { type: 'multiple', choices: [...new Set(answer.choices.filter((id) => optionIds.has(id)))] };
     case 'truefalse':
-      return typeof raw.value === 'boolean' ? { type: 'truefalse', value: raw.value } : null;
+      return answer;
     case 'ordering': {
-      const ids = question.items.map((i) => i.id);
-      const order = raw.order;
-      const valid = isStringArray(order) && order.length === ids.length && ids.every((id) => order.includes(id));
-      return valid ? { type: 'ordering', order: [...order] } : null;
+      const ids = question.type === 'ordering' ? question.items.map((i) => i.id) : [];
+      const valid = answer.order.length === ids.length && ids.every((id) => answer.order.includes(id));
+      return valid ? answer : null;
     }
     case 'matching': {
-      if (!isRecord(raw.pairs)) return null;
       const pairs: Record<string, string> = {};
-      for (const item of question.items) {
-        const choice = raw.pairs[item.id];
-        if (typeof choice === 'string' && optionIds.has(choice)) pairs[item.id] = choice;
+      for (const item of prepared.question.type === 'matching' ? prepared.question.items : []) {
+        const choice = answer.pairs[item.id];
+        if (choice !== undefined && optionIds.has(choice)) pairs[item.id] = choice;
       }
       return { type: 'matching', pairs };
     }
@@ -205,13 +204,14 @@ function sanitizeAnswer(prepared: PreparedQuestion, raw: unknown): Answer | null
  * `prepare(seed)` rebuilds.
  */
 export function restoreDraft(raw: unknown, prepare: (seed: number) => PreparedQuestion[]): { draft: QuizDraft; questions: PreparedQuestion[] } | null {
-  if (!isRecord(raw) || raw.v !== 1 || typeof raw.seed !== 'number' || !Number.isInteger(raw.seed)) return null;
-  const questions = prepare(raw.seed);
+  const parsed = v.safeParse(StoredQuizDraftSchema, raw);
+  if (!parsed.success) return null;
+  const stored = parsed.output;
+  const questions = prepare(stored.seed);
   if (questions.length === 0) return null;
-  const storedAnswers = isRecord(raw.answers) ? raw.answers : {};
   const answers: Record<string, Answer> = {};
   for (const prepared of questions) {
-    const answer = sanitizeAnswer(prepared, storedAnswers[prepared.question.id]);
+    const answer = sanitizeAnswer(prepared, stored.answers[prepared.question.id]);
     if (answer) answers[prepared.question.id] = answer;
   }
   const byId = new Map(questions.map((p) => [p.question.id, p.question]));
@@ -219,8 +219,8 @@ export function restoreDraft(raw: unknown, prepare: (seed: number) => PreparedQu
     const question = byId.get(id);
     return question !== undefined && isAnswered(question, answers[id]);
   };
-  const checked = isStringArray(raw.checked) ? raw.checked.filter(wasChecked) : [];
-  const index = typeof raw.index === 'number' && Number.isInteger(raw.index) ? Math.min(Math.max(raw.index, 0), questions.length - 1) : 0;
-  const startedAt = typeof raw.startedAt === 'number' ? raw.startedAt : Date.now();
-  return { draft: { v: 1, seed: raw.seed, startedAt, index, answers, checked: [...new Set(checked)] }, questions };
+  const checked = stored.checked.filter(wasChecked);
+  const index = Math.min(stored.index, questions.length - 1);
+  const startedAt = stored.startedAt ?? Date.now();
+  return { draft: { v: 1, seed: stored.seed, startedAt, index, answers, checked: [...new Set(checked)] }, questions };
 }

@@ -60,11 +60,6 @@ export const FinalTestFileSchema = v.strictObject({
   questions: v.pipe(v.array(QuestionSchema), v.minLength(20, 'the final test bank needs at least 20 questions')),
 });
 
-// The schema and the domain types must describe the same thing.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const schemaMatchesTypes: [Same<v.InferOutput<typeof QuestionSchema>, Question>] = [true];
-void schemaMatchesTypes;
-
 /**
  * The source paragraphs every lesson shows, by lesson id: their stable ids (`s3` = third paragraph
  * of the source text) and their text, as the lesson pages give them ids (rehype-paragraph-ids.js).

@@ -1,108 +1,46 @@
 /**
  * The quiz domain in one place: questions as authored in `content/` (module `quiz.json`, the final
- * test's bank `final-test.json`), the learner's answers, a prepared attempt and its result.
+ * test's bank `final-test.json`), the learner's answers, a prepared attempt and its result. Types of
+ * authored content and of answers are inferred from their valibot schemas (schema.ts, draft.ts).
  */
+import type * as v from 'valibot';
+import type { AnswerSchema, QuizDraftSchema } from './draft.ts';
+import type { FinalTestFileSchema, QuestionSchema, QuizFileSchema } from './schema.ts';
 
-/**
- * Where a question's idea comes from: the lesson, the stable id of the source paragraph shown there
- * (`s3` = third paragraph of the source text) and the words of that paragraph the question is about
- * (checked at build time to be in it).
- */
-export interface SourceRef {
-  lesson: string;
-  paragraph: string;
-  words: string;
-}
+/** Any question as authored; `type` picks the shape (single, multiple, truefalse, ordering, matching, gap). */
+export type Question = v.InferOutput<typeof QuestionSchema>;
+export type QuestionType = Question['type'];
+
+/** Where a question's idea comes from: the lesson and its numbered paragraph (`p1`, `p2`…). */
+export type SourceRef = Question['source'];
 
 /** An option, item or choice with a stable id (the answer refers to ids, the learner sees text). */
-export interface Choice {
-  id: string;
-  text: string;
-}
-
-interface QuestionBase {
-  /** Unique inside its file; recorded in `mistakes`. */
-  id: string;
-  /** The question as the learner reads it (Russian). */
-  prompt: string;
-  /** Why the right answer is right; shown after «Проверить» whatever the verdict. */
-  explanation: string;
-  source: SourceRef;
-}
+export type Choice = Extract<Question, { type: 'single' }>['options'][number];
 
 /** One right option among several. */
-export interface SingleQuestion extends QuestionBase {
-  type: 'single';
-  options: Choice[];
-  answer: string;
-}
-
+export type SingleQuestion = Extract<Question, { type: 'single' }>;
 /** Several right options. Graded all-or-nothing: the chosen set must equal the right set. */
-export interface MultipleQuestion extends QuestionBase {
-  type: 'multiple';
-  options: Choice[];
-  answer: string[];
-}
-
+export type MultipleQuestion = Extract<Question, { type: 'multiple' }>;
 /** A statement (the prompt) that is either so or not. */
-export interface TrueFalseQuestion extends QuestionBase {
-  type: 'truefalse';
-  answer: boolean;
-}
-
+export type TrueFalseQuestion = Extract<Question, { type: 'truefalse' }>;
 /** Put the items in order; `items` lists them in the right order, the learner sees them shuffled. */
-export interface OrderingQuestion extends QuestionBase {
-  type: 'ordering';
-  items: Choice[];
-}
+export type OrderingQuestion = Extract<Question, { type: 'ordering' }>;
+/** Pair every item with one of the choices (`answer`: item id → choice id). */
+export type MatchingQuestion = Extract<Question, { type: 'matching' }>;
+/**
+ * Choose the word missing at `___` in `text`. `quote` is true when `text` is a sentence of the
+ * lesson: the build proves that, filled with the answer, it stands word for word in the paragraph.
+ */
+export type GapQuestion = Extract<Question, { type: 'gap' }>;
 
-/** Pair every item with one of the choices (a choice may serve several items or none). */
-export interface MatchingQuestion extends QuestionBase {
-  type: 'matching';
-  items: Choice[];
-  choices: Choice[];
-  /** item id → choice id */
-  answer: Record<string, string>;
-}
-
-/** Choose the word missing at `___` in `text`. */
-export interface GapQuestion extends QuestionBase {
-  type: 'gap';
-  /** The sentence with exactly one `___`. */
-  text: string;
-  /**
-   * True when `text` is a sentence of the lesson (shown as a quotation): the build proves that,
-   * filled with the answer, it stands word for word in the referenced paragraph.
-   */
-  quote: boolean;
-  options: string[];
-  answer: string;
-}
-
-export type Question = SingleQuestion | MultipleQuestion | TrueFalseQuestion | OrderingQuestion | MatchingQuestion | GapQuestion;
-
-/** `content/NN-module/quiz.json`: 4–6 questions, all asked every attempt. */
-export interface QuizFile {
-  /** Time estimate for the module's total. */
-  minutes?: number;
-  /** Share of right answers needed to pass, 0..1; the course's `passMark` when absent. */
-  passMark?: number;
-  questions: Question[];
-}
+/** `content/NN-module/quiz.json`: 4–6 questions, all asked every attempt; `passMark` 0..1 (else the course's). */
+export type QuizFile = v.InferOutput<typeof QuizFileSchema>;
 
 /** `content/final-test.json`: a bank of questions, `draw` of them asked each attempt. */
-export interface FinalTestFile extends QuizFile {
-  draw: number;
-}
+export type FinalTestFile = v.InferOutput<typeof FinalTestFileSchema>;
 
 /** What the learner has given for one question (the shape follows the question's type). */
-export type Answer =
-  | { type: 'single'; choice: string }
-  | { type: 'multiple'; choices: string[] }
-  | { type: 'truefalse'; value: boolean }
-  | { type: 'ordering'; order: string[] }
-  | { type: 'matching'; pairs: Record<string, string> }
-  | { type: 'gap'; choice: string };
+export type Answer = v.InferOutput<typeof AnswerSchema>;
 
 /** A question as shown in one attempt: options (or items) in the attempt's shuffled order. */
 export interface PreparedQuestion {
@@ -124,17 +62,5 @@ export interface AttemptResult {
   mistakes: string[];
 }
 
-/**
- * The unfinished attempt as saved through the ProgressApi after every answer, so leaving mid-quiz
- * and coming back restores it exactly: the seed rebuilds the same questions in the same order.
- */
-export interface QuizDraft {
-  v: 1;
-  seed: number;
-  startedAt: number;
-  /** Position of the question on screen, 0-based. */
-  index: number;
-  answers: Record<string, Answer>;
-  /** Ids of the questions already checked (their answers are final). */
-  checked: string[];
-}
+/** The unfinished attempt as saved after every answer (see draft.ts). */
+export type QuizDraft = v.InferOutput<typeof QuizDraftSchema>;

@@ -10,6 +10,9 @@ import { memoryKeyValue } from '$lib/progress/storage.ts';
 import ScreenWithProgress from '../../../../tests/harness/ScreenWithProgress.svelte';
 import BackupPanel from './BackupPanel.svelte';
 
+/** A moment in the records' range (2020 to now). */
+const T = Date.UTC(2025, 4, 12);
+
 beforeAll(() => setupI18n());
 
 let store: AppStores;
@@ -19,7 +22,7 @@ beforeEach(async () => {
   store = await openStores(memoryKeyValue());
   anna = await store.roster.createProfile('Анна', null);
   await store.progress.visitLesson('l1', true);
-  await store.progress.recordAttempt('quiz:m1', { startedAt: 1, finishedAt: 2, score: 60, passed: false, mistakes: ['q1'] });
+  await store.progress.recordAttempt('quiz:m1', { startedAt: T + 1, finishedAt: T + 2, score: 60, passed: false, mistakes: ['q1'] });
 });
 afterEach(() => vi.restoreAllMocks());
 
@@ -34,13 +37,13 @@ const snapshot = async () => {
 
 /** A backup of another device's learner with a finished lesson and a passed quiz. */
 function otherDevice(profile: Partial<Profile> = {}) {
-  const who = { id: 'p-boris', name: 'Борис', pin: null, createdAt: 5, lastActiveAt: 5, ...profile };
+  const who = { id: '6f1e2d3c-4b5a-4968-8776-5a4b3c2d1e0f', name: 'Борис', pin: null, createdAt: T + 5, lastActiveAt: T + 5, ...profile };
   return makeBackup(
     who,
     {
-      lessons: [{ lessonId: 'l2', firstVisitedAt: 10, lastVisitedAt: 20, finishedAt: 20 }],
-      activities: [{ key: 'final', attempts: [{ id: 'b1', startedAt: 30, finishedAt: 40, score: 90, passed: true, mistakes: [] }], best: 90, passed: true, draft: null, updatedAt: 40 }],
-      meta: { location: '#/final', updatedAt: 40 },
+      lessons: [{ lessonId: 'l2', firstVisitedAt: T + 10, lastVisitedAt: T + 20, finishedAt: T + 20 }],
+      activities: [{ key: 'final', attempts: [{ id: 'b1', startedAt: T + 30, finishedAt: T + 40, score: 90, passed: true, mistakes: [] }], best: 90, passed: true, draft: null, updatedAt: T + 40 }],
+      meta: { location: '#/final', updatedAt: T + 40 },
     },
     Date.UTC(2025, 4, 15),
   );
@@ -63,7 +66,7 @@ describe('BackupPanel: saving', () => {
     const parsed = parseBackup(await blob!.text());
     expect(parsed.ok).toBe(true);
     if (parsed.ok) {
-      expect(parsed.backup.profile).toMatchObject({ id: anna.id, name: 'Анна', pin: null });
+      expect(parsed.backup.profile).toMatchObject({ id: anna.id, name: 'Анна', pinProtected: false });
       expect(parsed.backup.lessons.map((l) => l.lessonId)).toEqual(['l1']);
       expect(parsed.backup.activities[0]).toMatchObject({ key: 'quiz:m1', best: 60 });
     }
@@ -77,7 +80,7 @@ describe('BackupPanel: a refused file changes nothing', () => {
     ['a backup edited by hand', () => jsonFile(backupText(otherDevice()).replace('"score": 90', '"score": 100')), /повреждён или изменён после сохранения/],
     ['a score of 170', () => jsonFile(backupText(otherDevice()).replace('"score": 90', '"score": 170')), /повреждён или изменён после сохранения/],
     ['another app’s JSON', () => jsonFile('{"name":"package","version":"1.0.0"}'), /не резервная копия курса «Сильное звено»/],
-    ['a backup from a newer course', () => jsonFile(backupText(otherDevice()).replace('"version": 1', '"version": 2')), /более новой версии курса/],
+    ['a backup from a newer course', () => jsonFile(backupText(otherDevice()).replace('"version": 2', '"version": 3')), /более новой версии курса/],
     ['a 3 MB file', () => jsonFile('x'.repeat(3 * 1024 * 1024)), /слишком большой/],
   ])('%s: an alert says why', async (_, make, message) => {
     const user = userEvent.setup();
@@ -130,8 +133,8 @@ describe('BackupPanel: loading a backup', () => {
     expect(await screen.findByText(/добавлен сотрудник — Борис/)).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
     expect(store.roster.profiles.map((p) => p.name).sort()).toEqual(['Анна', 'Борис']);
-    const boris = await store.progress.readLearner('p-boris');
-    expect(boris.lessons).toMatchObject([{ lessonId: 'l2', finishedAt: 20 }]);
+    const boris = await store.progress.readLearner('6f1e2d3c-4b5a-4968-8776-5a4b3c2d1e0f');
+    expect(boris.lessons).toMatchObject([{ lessonId: 'l2', finishedAt: T + 20 }]);
     expect(boris.activities).toMatchObject([{ key: 'final', best: 90, passed: true }]);
     expect(store.roster.learner?.id).toBe(anna.id); // still Анна's session
   });
@@ -141,8 +144,8 @@ describe('BackupPanel: loading a backup', () => {
     const backup = makeBackup(
       anna,
       {
-        lessons: [{ lessonId: 'l1', firstVisitedAt: 1, lastVisitedAt: 1, finishedAt: null }],
-        activities: [{ key: 'quiz:m1', attempts: [{ id: 'x', startedAt: 1, finishedAt: 3, score: 40, passed: false, mistakes: [] }], best: 40, passed: false, draft: null, updatedAt: 3 }],
+        lessons: [{ lessonId: 'l1', firstVisitedAt: T + 1, lastVisitedAt: T + 1, finishedAt: null }],
+        activities: [{ key: 'quiz:m1', attempts: [{ id: 'x', startedAt: T + 1, finishedAt: T + 3, score: 40, passed: false, mistakes: [] }], best: 40, passed: false, draft: null, updatedAt: T + 3 }],
         meta: null,
       },
       Date.now(),

@@ -1,0 +1,39 @@
+/**
+ * Profile ids: made by the app, in one strict format, and checked wherever one is read (a stored
+ * record, a backup file, a report, an LMS launch) and before any storage key is built from one.
+ * Two forms exist: a lowercase random UUID (made on this device by `newProfileId`) and the id of
+ * an LMS learner (`lms-` + up to 56 of `[A-Za-z0-9_.@-]`, see lms/learner.ts). Neither can hold a
+ * `/`, so no id is a key prefix of another learner's records (`<victimId>/lesson` is refused).
+ * Pure; no Svelte.
+ */
+import * as v from 'valibot';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const LMS = /^lms-[A-Za-z0-9_.@-]{1,56}$/;
+
+/** True for a profile id in one of the app's formats. */
+export function isProfileId(id: unknown): id is string {
+  return typeof id === 'string' && (UUID.test(id) || LMS.test(id));
+}
+
+/** A new profile id for a learner created on this device. */
+export function newProfileId(): string {
+  return crypto.randomUUID().toLowerCase();
+}
+
+/** Thrown when code is about to build a storage key from something that is not a profile id. */
+export class BadProfileIdError extends Error {
+  constructor(id: unknown) {
+    super(`not a profile id: ${JSON.stringify(String(id)).slice(0, 80)}`);
+    this.name = 'BadProfileIdError';
+  }
+}
+
+/** Returns the id when it is a profile id; throws `BadProfileIdError` otherwise. */
+export function checkedProfileId(id: unknown): string {
+  if (!isProfileId(id)) throw new BadProfileIdError(id);
+  return id;
+}
+
+/** The schema of a profile id in a record, a file or a report. */
+export const ProfileIdSchema = v.pipe(v.string(), v.check((id: string) => isProfileId(id), 'must be a profile id made by the course'));
