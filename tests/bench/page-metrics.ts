@@ -49,8 +49,8 @@ function observe() {
 }
 
 /** Installs the observers into every page the context opens from now on. */
-export function installMetrics(context: BrowserContext): Promise<void> {
-  return context.addInitScript(observe);
+export async function installMetrics(context: BrowserContext): Promise<void> {
+  await context.addInitScript(observe);
 }
 
 /** The page's metrics so far. */
