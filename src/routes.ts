@@ -10,7 +10,6 @@ import type { RouteDefinition } from 'svelte-spa-router';
 import { wrap } from 'svelte-spa-router/wrap';
 import { loadActivityData, loadLessonText, loadModuleIntro } from '$lib/course/course.ts';
 import { withMessages } from '$lib/i18n/index.ts';
-import HomeScreen from '$lib/screens/HomeScreen.svelte';
 import Loading from '$lib/screens/LoadingScreen.svelte';
 import NotFoundScreen from '$lib/screens/NotFoundScreen.svelte';
 import { PATHS } from '$lib/routing/routing.ts';
@@ -46,7 +45,8 @@ const ifId = (kind: string, load: (id: string) => Promise<unknown>) => () => {
 };
 
 export const routes: RouteDefinition = {
-  [PATHS.home]: HomeScreen,
+  // Home too comes on demand: a deep link to a lesson does not fetch it.
+  [PATHS.home]: wrap({ asyncComponent: () => import('$lib/screens/HomeScreen.svelte'), loadingComponent: Loading }),
   [PATHS.module]: wrap({ asyncComponent: withData(ifId('module', loadModuleIntro), () => import('$lib/screens/ModuleScreen.svelte')), loadingComponent: Loading }),
   [PATHS.lesson]: wrap({ asyncComponent: withMessages(['media'], withData(ifId('lesson', loadLessonText), () => import('$lib/screens/LessonScreen.svelte'))), loadingComponent: Loading }),
   [PATHS.exercise]: wrap({ asyncComponent: withMessages(['exercise', 'sorting'], withData(ifId('exercise', (id) => loadActivityData(`exercise:${id}`)), () => import('$lib/screens/ExerciseScreen.svelte'))), loadingComponent: Loading }),
