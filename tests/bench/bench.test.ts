@@ -19,7 +19,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { assertChromium, enterAsLearner, launch, nextFrames, tabletContext } from '../e2e/harness.ts';
 import { serveStatic, type StaticServer } from '../e2e/static-server.ts';
 import { launchDebuggable, runLighthouse, type LighthouseScores } from './lighthouse.ts';
-import { installMetrics, readMetrics, timeAnswer, type PageMetrics } from './page-metrics.ts';
+import { installMetrics, readFirstScreen, readMetrics, timeAnswer, type PageMetrics } from './page-metrics.ts';
 import { gzipSize, measure, type SizeReport } from './sizes.ts';
 
 const KB = 1024;
@@ -35,7 +35,7 @@ export const BUDGET = {
   /** The same for the roster (a returning device, nobody signed in): it reads and checks records. */
   beforeRosterJs: 54 * KB,
   /** gzip of the .js a signed-in learner's lesson deep link fetches, in all. */
-  lessonDeepLinkJs: 73 * KB,
+  lessonDeepLinkJs: 70 * KB,
   /** gzip of every JS chunk but course text (build manifest). */
   appCodeJs: 142 * KB,
   /** Cumulative layout shift of every route, signed in and on a first visit. */
@@ -52,8 +52,8 @@ let dist: string;
 let server: StaticServer;
 let sizes: SizeReport;
 let browser: Browser;
-/** Files the server sent (paths inside dist), whoever asked: page or service worker. */
-const served: string[] = [];
+/** Files the server sent (paths inside dist) and when, whoever asked: page or service worker. */
+const served: { file: string; at: number }[] = [];
 const report: Record<string, unknown> = {};
 
 const kb = (n: number) => `${(n / KB).toFixed(1)} KB`;
@@ -67,7 +67,7 @@ beforeAll(async () => {
   // vitest sets NODE_ENV=test, which would make a development build: measure what ships.
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir', '--manifest'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   sizes = measure(dist);
-  server = await serveStatic(dist, '/bench/', 0, (file) => served.push(relative(dist, file)));
+  server = await serveStatic(dist, '/bench/', 0, (file) => served.push({ file: relative(dist, file), at: Date.now() }));
   browser = await launch();
 }, 180_000);
 
@@ -99,6 +99,9 @@ async function slowPage(context: BrowserContext): Promise<{ page: Page; js: Set<
   return { page, js };
 }
 
+/** Paths of the page's scripts (as requested) inside dist. */
+const inDist = (paths: string[]) => paths.filter((p) => p.startsWith('/bench/')).map((p) => p.slice('/bench/'.length));
+
 /** Waits until a screen has settled: its heading, what it loads late, and two frames after. */
 async function settle(page: Page, ready?: string): Promise<void> {
   await page.getByRole('heading', { level: 1 }).waitFor();
@@ -121,28 +124,34 @@ let signedIn: BrowserContext;
 describe('script as Chromium fetches it (gzip)', () => {
   it('fetches at most the budget before the first screen is usable, and precaches only after it', async () => {
     signedIn = await benchContext();
-    const { page, js } = await slowPage(signedIn);
+    const { page } = await slowPage(signedIn);
     served.length = 0;
     await page.goto(server.url);
     // The welcome screen shows only once storage is open (App.svelte awaits it).
     await page.getByLabel('Ваше имя').waitFor();
-    const beforeReady = gzipOf(js);
-    const filesBeforeReady = [...js];
+    const firstScreen = await readFirstScreen(page);
+    expect(firstScreen, 'the page saw its first screen').not.toBeNull();
+    const filesBeforeReady = inDist(firstScreen!.scripts);
+    const beforeReady = gzipOf(filesBeforeReady);
     await page.waitForLoadState('networkidle');
-    const pageFiles = [...served];
     // The precache is done when the service worker is active.
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await page.waitForLoadState('networkidle');
-    const allFiles = [...served];
+    const worker = served.find((s) => s.file === 'sw.js');
+    const precacheStart = worker?.at ?? Infinity;
+    const pageFiles = served.filter((s) => s.at < precacheStart).map((s) => s.file);
+    const allFiles = served.map((s) => s.file);
     report.firstVisit = {
       jsBeforeFirstScreen: beforeReady,
       filesBeforeFirstScreen: filesBeforeReady,
       withoutPrecache: { files: new Set(pageFiles).size, gzip: gzipOf(pageFiles) },
       withPrecache: { files: new Set(allFiles).size, gzip: gzipOf(allFiles) },
-      precacheStartedBeforeFirstScreen: false,
+      workerFetchedMsAfterFirstScreen: worker ? worker.at - Math.round(firstScreen!.at) : null,
     };
     console.log(`first visit: ${kb(beforeReady)} of script before the welcome screen is usable (budget ${kb(BUDGET.beforeFirstScreenJs)}): ${filesBeforeReady.join(', ')}`);
-    console.log(`first visit in all: ${kb(gzipOf(pageFiles))} in ${new Set(pageFiles).size} files without the precache, ${kb(gzipOf(allFiles))} in ${new Set(allFiles).size} files with it`);
+    console.log(`first visit in all: ${kb(gzipOf(pageFiles))} in ${new Set(pageFiles).size} files without the precache, ${kb(gzipOf(allFiles))} in ${new Set(allFiles).size} files with it; the service worker came ${worker ? worker.at - Math.round(firstScreen!.at) : '?'} ms after the first screen`);
+    expect(worker, 'the service worker was fetched').toBeDefined();
+    expect(precacheStart, 'the precache waits for the first screen').toBeGreaterThanOrEqual(Math.floor(firstScreen!.at));
 
     // Addresses of the course for the other measurements, as a learner sees them.
     await enterAsLearner(page, 'Замер');
@@ -213,11 +222,11 @@ describe('layout shift per route (gated)', () => {
     await page.close();
     {
       // The roster is the other first screen: its script is within the same budget.
-      const { page: rosterPage, js } = await slowPage(signedIn);
+      const { page: rosterPage } = await slowPage(signedIn);
       await rosterPage.goto(server.url);
       await rosterPage.getByRole('heading', { level: 1, name: 'Кто сейчас учится?' }).waitFor();
-      rosterBytes = gzipOf(js);
-      rosterFiles = [...js];
+      rosterFiles = inDist((await readFirstScreen(rosterPage))?.scripts ?? []);
+      rosterBytes = gzipOf(rosterFiles);
       await rosterPage.close();
     }
     shifts['signed in']!.roster = await measureRoute(signedIn, '#/');

@@ -16,13 +16,22 @@ export interface PageMetrics {
 
 declare global {
   interface Window {
-    __bench: PageMetrics & { saves: { key: string; at: number }[] };
+    __bench: PageMetrics & { saves: { key: string; at: number }[]; firstScreenAt: number | null };
   }
 }
 
 /** Runs in the page before its own scripts (not subject to the page's CSP). */
 function observe() {
-  const bench = (window.__bench = { cls: 0, shifts: [], lcp: 0, saves: [] } as Window['__bench']);
+  const bench = (window.__bench = { cls: 0, shifts: [], lcp: 0, saves: [], firstScreenAt: null } as Window['__bench']);
+  // The first screen is usable when the shell shows a screen's heading: the shell renders only once
+  // storage is open (App.svelte), and the welcome or the roster is then drawn at once.
+  const screenShown = new MutationObserver(() => {
+    if (document.querySelector('main h1')) {
+      bench.firstScreenAt = performance.now();
+      screenShown.disconnect();
+    }
+  });
+  screenShown.observe(document, { subtree: true, childList: true });
   const describe = (node: Node | null | undefined) => {
     if (!(node instanceof Element)) return node?.nodeName ?? '?';
     const cls = typeof node.className === 'string' && node.className ? `.${node.className.trim().split(/\s+/).join('.')}` : '';
@@ -51,6 +60,22 @@ function observe() {
 /** Installs the observers into every page the context opens from now on. */
 export async function installMetrics(context: BrowserContext): Promise<void> {
   await context.addInitScript(observe);
+}
+
+/**
+ * When the first screen became usable (ms since the epoch) and the scripts the page had requested
+ * by then (paths), from the page's own resource timing; null while no screen is shown.
+ */
+export function readFirstScreen(page: Page): Promise<{ at: number; scripts: string[] } | null> {
+  return page.evaluate(() => {
+    const at = window.__bench.firstScreenAt;
+    if (at === null) return null;
+    const scripts = performance
+      .getEntriesByType('resource')
+      .filter((e) => e.startTime <= at && new URL(e.name).pathname.endsWith('.js'))
+      .map((e) => new URL(e.name).pathname);
+    return { at: performance.timeOrigin + at, scripts };
+  });
 }
 
 /** The page's metrics so far. */
