@@ -12,6 +12,8 @@ const root = dirname(fileURLToPath(import.meta.url));
 /** @type {import('@sveltejs/vite-plugin-svelte').SvelteConfig} */
 export default {
   extensions: ['.svelte', '.svx'],
+  // No `window.__svelte.v` beacon in every component chunk: bytes the first screen does not need.
+  compilerOptions: { discloseVersion: false },
   preprocess: [
     vitePreprocess(),
     mdsvex({

@@ -9,13 +9,17 @@ import { typographDeep } from './typography.js';
 
 const ID = 'virtual:course';
 const RESOLVED = '\0virtual:course';
+/** The course's title alone, for the header and page titles of the first screen (no index). */
+const TITLE_ID = 'virtual:course-title';
+const TITLE_RESOLVED = '\0virtual:course-title';
 
 /** @param root the project root (where `content/` lives). */
 export function coursePlugin(root: string): Plugin {
   return {
     name: 'course-content',
-    resolveId: (id) => (id === ID ? RESOLVED : null),
+    resolveId: (id) => (id === ID ? RESOLVED : id === TITLE_ID ? TITLE_RESOLVED : null),
     load(id) {
+      if (id === TITLE_RESOLVED) return `export const courseTitle = ${JSON.stringify(loadContent(root).index.course.title)};`;
       if (id !== RESOLVED) return null;
       const { index, files, source, warnings } = loadContent(root);
       files.forEach((f) => this.addWatchFile(f));

@@ -31,8 +31,11 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `dir` at `http://127.0.0.1:<port><prefix>`. */
-export async function serveStatic(dir: string, prefix: string, port = 0): Promise<StaticServer> {
+/**
+ * Serves `dir` at `http://127.0.0.1:<port><prefix>`. `onServe` hears the path (inside `dir`) of
+ * every file served, whoever asked (a page or its service worker): the bench counts bytes with it.
+ */
+export async function serveStatic(dir: string, prefix: string, port = 0, onServe?: (file: string) => void): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (!path.startsWith(prefix)) {
@@ -49,6 +52,7 @@ export async function serveStatic(dir: string, prefix: string, port = 0): Promis
       res.writeHead(404).end('not found');
       return;
     }
+    onServe?.(file);
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
     createReadStream(file).pipe(res);
   });

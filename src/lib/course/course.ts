@@ -18,27 +18,50 @@ export const getLesson = (id: string | null | undefined) => (id ? findLesson(cou
 export const stepNeighbours = (kind: StepRef['kind'], id: string) => neighbours(courseIndex, kind, id);
 
 /**
+ * One promise per thing loaded, kept once it resolves: a screen that asks again (the router already
+ * fetched it with the screen's code, src/routes.ts) gets an already-settled promise, so its text
+ * or data is drawn in the same frame as the screen, not a task later (no layout shift). A failed
+ * load is forgotten, so a retry fetches again.
+ */
+const loads = new Map<string, Promise<unknown>>();
+function once<T>(key: string, load: () => Promise<T>): Promise<T> {
+  let promise = loads.get(key) as Promise<T> | undefined;
+  if (!promise) {
+    promise = load();
+    loads.set(key, promise);
+    promise.catch(() => loads.delete(key));
+  }
+  return promise;
+}
+
+/**
  * Loads an activity's data (parsed JSON, validated at build time).
  * @param key `exercise:<id>`, `quiz:<moduleId>` or `final:final`.
  */
-export async function loadActivityData(key: string): Promise<unknown> {
-  const load = activityLoaders[key];
-  if (!load) throw new Error(`Unknown activity ${key}`);
-  return (await load()).default;
+export function loadActivityData(key: string): Promise<unknown> {
+  return once(`activity:${key}`, async () => {
+    const load = activityLoaders[key];
+    if (!load) throw new Error(`Unknown activity ${key}`);
+    return (await load()).default;
+  });
 }
 
 /** Loads the compiled text of a lesson; rejects for an unknown id. */
-export async function loadLessonText(id: string): Promise<Component> {
-  const load = lessonLoaders[id];
-  if (!load) throw new Error(`Unknown lesson ${id}`);
-  return (await load()).default;
+export function loadLessonText(id: string): Promise<Component> {
+  return once(`lesson:${id}`, async () => {
+    const load = lessonLoaders[id];
+    if (!load) throw new Error(`Unknown lesson ${id}`);
+    return (await load()).default;
+  });
 }
 
 /** Loads a module's authored introduction (the body of its module.svx). */
-export async function loadModuleIntro(id: string): Promise<Component> {
-  const load = moduleIntroLoaders[id];
-  if (!load) throw new Error(`Unknown module ${id}`);
-  return (await load()).default;
+export function loadModuleIntro(id: string): Promise<Component> {
+  return once(`module:${id}`, async () => {
+    const load = moduleIntroLoaders[id];
+    if (!load) throw new Error(`Unknown module ${id}`);
+    return (await load()).default;
+  });
 }
 
 /** Total minutes and lessons of the course, for the home screen. */

@@ -8,3 +8,8 @@ declare module 'virtual:course' {
   /** Keyed `exercise:<id>`, `quiz:<moduleId>`, `final:final`; each resolves to the parsed JSON. */
   export const activityLoaders: Record<string, () => Promise<{ default: unknown }>>;
 }
+
+declare module 'virtual:course-title' {
+  /** The course's title (the same as `courseIndex.course.title`), without the rest of the index. */
+  export const courseTitle: string;
+}

@@ -8,14 +8,18 @@
 import { addMessages, init, locale, register } from 'svelte-i18n';
 import { mergeAreas, toAppLocale, type AppLocale, type MessageTree } from './messages.ts';
 
-// The core areas, bundled with the first screen: app, home, lesson, profile, progress, pwa, lms.
-// The eager glob names them; the lazy globs name them again to leave them out.
-const ruCore = import.meta.glob<MessageTree>('./locales/ru/{app,home,lesson,profile,progress,pwa,lms}.json', { eager: true, import: 'default' });
-const enCore = import.meta.glob<MessageTree>('./locales/en/{app,home,lesson,profile,progress,pwa,lms}.json', { import: 'default' });
+// The core areas, bundled with the first screen (the welcome or the roster): app, profile,
+// progress, pwa. The eager glob names them; the lazy globs name them again to leave them out.
+// The learner screens' own areas (SCREEN_AREAS) arrive with the screens' code.
+const ruCore = import.meta.glob<MessageTree>('./locales/ru/{app,profile,progress,pwa}.json', { eager: true, import: 'default' });
+const enCore = import.meta.glob<MessageTree>('./locales/en/{app,profile,progress,pwa}.json', { import: 'default' });
 const lazy = {
-  ru: import.meta.glob<MessageTree>(['./locales/ru/*.json', '!./locales/ru/{app,home,lesson,profile,progress,pwa,lms}.json'], { import: 'default' }),
-  en: import.meta.glob<MessageTree>(['./locales/en/*.json', '!./locales/en/{app,home,lesson,profile,progress,pwa,lms}.json'], { import: 'default' }),
+  ru: import.meta.glob<MessageTree>(['./locales/ru/*.json', '!./locales/ru/{app,profile,progress,pwa}.json'], { import: 'default' }),
+  en: import.meta.glob<MessageTree>(['./locales/en/*.json', '!./locales/en/{app,profile,progress,pwa}.json'], { import: 'default' }),
 };
+
+/** Areas every learner screen uses (home, lesson): loaded together with the screens' router. */
+export const SCREEN_AREAS = ['home', 'lesson'] as const;
 
 const STORAGE_KEY = 'sz.locale';
 const loaded = new Map<string, Promise<void>>();

@@ -3,6 +3,7 @@
  * adapter is never bundled. The SCORM build loads the adapter on demand, before the first screen.
  */
 import type { AppStores } from '$lib/app/stores.ts';
+import { loadMessages } from '$lib/i18n/index.ts';
 import type { LearnerProgress } from '$lib/progress/learner.svelte.ts';
 import type { Roster } from '$lib/progress/roster.svelte.ts';
 import type { LmsSession } from './session.ts';
@@ -25,8 +26,8 @@ export type LmsStart =
 export async function startLms(stores: { roster: Roster; progress: LearnerProgress }): Promise<LmsStart | null> {
   if (import.meta.env.MODE !== 'scorm') return null;
   try {
-    // Its messages (the `lms` area) are core: bundled with the first screen.
-    const { connectLms } = await import('./session.ts');
+    // Its messages (the `lms` area) come with it: only the SCORM build needs them.
+    const [{ connectLms }] = await Promise.all([import('./session.ts'), loadMessages(['lms'])]);
     return await connectLms(stores);
   } catch (error) {
     console.warn('LMS adapter failed to load', error);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RegisterSWOptions } from 'vite-plugin-pwa/types';
+import { IDLE_TIMEOUT_MS, whenFirstScreenIdle } from './idle.ts';
 import { RELOAD_FALLBACK_MS, UPDATE_CHECK_MS, registerServiceWorker, serviceWorkerAvailable } from './register.ts';
 
 const pwa = vi.hoisted(() => ({ registerSW: vi.fn() }));
@@ -141,5 +142,53 @@ describe('registerServiceWorker', () => {
     options.onRegisterError?.(new DOMException('no', 'SecurityError'));
     expect(warn).toHaveBeenCalledOnce();
     expect(error).not.toHaveBeenCalled();
+  });
+});
+
+describe('whenFirstScreenIdle', () => {
+  /** A page still loading, whose load event and idle callback the test fires. */
+  function loadingPage() {
+    const fire: { load?: () => void; idle?: () => void } = {};
+    const idleOptions: IdleRequestOptions[] = [];
+    const scope = {
+      document: { readyState: 'loading' },
+      addEventListener: (type: string, fn: () => void) => {
+        if (type === 'load') fire.load = fn;
+      },
+      requestIdleCallback: (fn: () => void, options: IdleRequestOptions) => {
+        fire.idle = fn;
+        idleOptions.push(options);
+        return 1;
+      },
+      setTimeout: () => 0,
+    } as unknown as Window;
+    return { scope, fire, idleOptions };
+  }
+  const settled = async (p: Promise<void>) => {
+    let done = false;
+    void p.then(() => (done = true));
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    return done;
+  };
+
+  it('waits for the page’s load and then an idle moment before the worker may register', async () => {
+    const { scope, fire, idleOptions } = loadingPage();
+    const idle = whenFirstScreenIdle(scope);
+    expect(await settled(idle)).toBe(false);
+    fire.load!();
+    expect(fire.idle, 'asks for an idle moment only after load').toBeDefined();
+    expect(await settled(idle)).toBe(false);
+    fire.idle!();
+    expect(await settled(idle)).toBe(true);
+    expect(idleOptions).toEqual([{ timeout: IDLE_TIMEOUT_MS }]);
+  });
+
+  it('asks for an idle moment at once when the page has already loaded', async () => {
+    const { scope, fire } = loadingPage();
+    (scope.document as { readyState: string }).readyState = 'complete';
+    const idle = whenFirstScreenIdle(scope);
+    expect(fire.load).toBeUndefined();
+    fire.idle!();
+    expect(await settled(idle)).toBe(true);
   });
 });

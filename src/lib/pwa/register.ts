@@ -36,7 +36,8 @@ export function serviceWorkerAvailable(scope: Pick<Window, 'navigator' | 'isSecu
 }
 
 /**
- * Registers the service worker (after the page's own load, so it never competes with the first
+ * Registers the service worker (the app loads this module and calls it after
+ * `whenFirstScreenIdle` from ./idle.ts, so neither its code nor the precache competes with the first
  * screen). Resolves to the way to apply an update, or to null where there is no service worker.
  */
 export async function registerServiceWorker(hooks: UpdateHooks): Promise<ApplyUpdate | null> {

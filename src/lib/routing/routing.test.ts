@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLearningRoute, isManagerRoute, links, needsLearner, parsePlace, stepHref } from './routing.ts';
+import { isLearningRoute, isManagerRoute, links, locationOf, needsLearner, parsePlace, stepHref } from './routing.ts';
 
 describe('the URL scheme', () => {
   it('builds links that read back as the same place', () => {
@@ -31,5 +31,12 @@ describe('the URL scheme', () => {
   it('resumes only to lessons, exercises and tests', () => {
     expect(['/lesson/a', '/exercise/b', '/quiz/c', '/final'].every(isLearningRoute)).toBe(true);
     expect(['/', '/module/a', '/settings', '/lesson/a/b'].some(isLearningRoute)).toBe(false);
+  });
+
+  it('reads the route and query of an address as the router does', () => {
+    expect(locationOf('http://x/app/#/lesson/a-b?p=p3')).toEqual({ location: '/lesson/a-b', querystring: 'p=p3' });
+    expect(locationOf('http://x/app/#/manager')).toEqual({ location: '/manager', querystring: '' });
+    expect(locationOf('http://x/app/')).toEqual({ location: '/', querystring: '' });
+    expect(locationOf('http://x/app/#top')).toEqual({ location: '/', querystring: '' });
   });
 });

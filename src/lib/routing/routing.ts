@@ -119,3 +119,14 @@ export function parsePlace(hash: string | null | undefined): Place | null {
     return null;
   }
 }
+
+/**
+ * The route and query of an address, read as svelte-spa-router reads them: what follows `#/`
+ * (or `/` when there is none), split at the first `?`.
+ */
+export function locationOf(href: string): { location: string; querystring: string } {
+  const at = href.indexOf('#/');
+  const full = at > -1 ? href.slice(at + 1) : '/';
+  const q = full.indexOf('?');
+  return q > -1 ? { location: full.slice(0, q), querystring: full.slice(q + 1) } : { location: full, querystring: '' };
+}
