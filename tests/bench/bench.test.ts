@@ -25,19 +25,19 @@ import { gzipSize, measure, type SizeReport } from './sizes.ts';
 const KB = 1024;
 /**
  * Budgets: what the app reaches, with a small margin, so nothing grows back unnoticed. Issue 15
- * asked for ≤ 50 KB before the first screen (reached for the welcome; the roster also checks the
- * stored records, which needs the record schemas), ≤ 65 KB for a lesson deep link (not yet: see
- * README), layout shift ≤ 0.02 everywhere (reached: 0).
+ * asked for ≤ 50 KB before the first screen and ≤ 65 KB for a lesson deep link: not yet reached
+ * once the name rule, profile ids and record checks joined the first screen (see README); layout
+ * shift ≤ 0.02 everywhere (reached: 0).
  */
 export const BUDGET = {
   /** gzip of the .js Chromium fetches before the welcome screen is usable (storage open). */
-  beforeFirstScreenJs: 50 * KB,
+  beforeFirstScreenJs: 61 * KB,
   /** The same for the roster (a returning device, nobody signed in): it reads and checks records. */
-  beforeRosterJs: 56 * KB,
+  beforeRosterJs: 65 * KB,
   /** gzip of the .js a signed-in learner's lesson deep link fetches, in all. */
-  lessonDeepLinkJs: 80 * KB,
+  lessonDeepLinkJs: 92 * KB,
   /** gzip of every JS chunk but course text (build manifest). */
-  appCodeJs: 170 * KB,
+  appCodeJs: 187 * KB,
   /** Cumulative layout shift of every route, signed in and on a first visit. */
   layoutShift: 0.02,
   /** Lighthouse mobile, home and a signed-in lesson. */
@@ -217,7 +217,7 @@ describe('layout shift per route (gated)', () => {
     // The roster: the learner steps aside, the next load of home shows who is learning.
     const { page } = await slowPage(signedIn);
     await page.goto(server.url);
-    await page.getByRole('button', { name: /Сменить ученика/ }).click();
+    await page.getByRole('button', { name: /Сменить сотрудника/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Кто сейчас учится?' }).waitFor();
     await page.close();
     {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { loadContent } from '../../src/build/load-content.ts';
 import type { ChainScenario } from '../../src/lib/chain/types.ts';
+import type { SortingScenario } from '../../src/lib/sorting/types.ts';
 import type { FinalTestFile, Question, QuizFile } from '../../src/lib/quiz/types.ts';
 import { axeViolations, enterAsLearner, launch, screenshot, tabletContext, watchPage } from './browser.ts';
 
@@ -132,6 +133,15 @@ async function doExercise(page: Page, title: string): Promise<void> {
       const last = i === scenario.order.length - 2;
       const from = scenario.cards.find((c) => c.id === scenario.order[i])!;
       await page.getByRole('radio', { name: last ? `${label(id)} — внешний клиент` : `${label(id)} — внутренний клиент ${from.genitive}` }).tap();
+    }
+    await page.getByRole('button', { name: 'Проверить' }).tap();
+  } else if (entry.type === 'sorting') {
+    // Each card goes to its bin by its own button (the tap and keyboard way); names match by words.
+    const scenario = readJson<SortingScenario>(entry.file);
+    const byWords = (t: string) => new RegExp(`^${t.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')}$`);
+    for (const card of scenario.cards) {
+      const bin = scenario.bins.find((b) => b.id === card.bin)!;
+      await page.getByRole('button', { name: byWords(`В «${bin.label}»: ${card.text}`) }).tap();
     }
     await page.getByRole('button', { name: 'Проверить' }).tap();
   } else if (entry.type === 'simulator') {
@@ -354,13 +364,19 @@ describe('spaced review', () => {
     const page = await context.newPage();
     await page.clock.install();
     const watch = watchPage(page, origin);
-    const module = index.modules.find((m) => !m.activities.some((a) => a.kind === 'exercise'))!;
+    // The module with the fewest steps; its exercises are worked through like its lessons.
+    const module = [...index.modules].sort((a, b) => a.lessons.length + a.activities.length - (b.lessons.length + b.activities.length))[0]!;
     await page.goto(baseUrl);
     await enterAsLearner(page, 'Вера');
     for (const lesson of module.lessons) {
       await page.goto(`${baseUrl}#/lesson/${lesson.id}`);
       await page.locator('.reading').waitFor();
       await page.getByRole('navigation', { name: 'Уроки по порядку' }).scrollIntoViewIfNeeded();
+    }
+    for (const exercise of module.activities.filter((a) => a.kind === 'exercise')) {
+      await page.goto(`${baseUrl}#/exercise/${exercise.id}`);
+      await expect.poll(() => h1(page)).toBe(exercise.title);
+      await doExercise(page, exercise.title);
     }
     await page.goto(`${baseUrl}#/quiz/${module.id}`);
     await passQuiz(page);

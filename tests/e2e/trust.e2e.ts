@@ -82,7 +82,7 @@ describe('crafted backups', () => {
       await page.goto(baseUrl);
       await enterAsLearner(page, 'Анна', '2580');
       const anna = await currentId(page);
-      await page.getByRole('button', { name: /Сменить ученика/ }).tap();
+      await page.getByRole('button', { name: /Сменить сотрудника/ }).tap();
       await expect.poll(() => h1(page)).toBe('Кто сейчас учится?');
       await enterAsLearner(page, 'Борис');
       const before = await storedKeys(page);
@@ -140,7 +140,7 @@ describe('PIN guessing', () => {
     await withContext('tablet', async (_context, page) => {
       await page.goto(baseUrl);
       await enterAsLearner(page, 'Анна', '2580');
-      await page.getByRole('button', { name: /Сменить ученика/ }).tap();
+      await page.getByRole('button', { name: /Сменить сотрудника/ }).tap();
       await expect.poll(() => h1(page)).toBe('Кто сейчас учится?');
       await page.getByRole('button', { name: /^Анна/ }).first().click();
       const pin = page.getByLabel(/Введите PIN-код/);
