@@ -429,7 +429,9 @@ describe('pictures and the glossary', () => {
     const word = (await term.textContent())!;
     await term.tap();
     await poll(() => h1(page)).toBe('Словарь курса');
+    // The terms arrive with the glossary's own chunk, a moment after the heading: wait for the mark.
     const target = page.locator('.term.is-target dt');
+    await target.first().waitFor();
     expect(await target.count()).toBe(1);
     expect(word.toLowerCase()).toContain(((await target.textContent()) ?? '').toLowerCase().slice(0, 4));
     watch.assertClean();
