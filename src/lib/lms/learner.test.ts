@@ -82,7 +82,7 @@ describe('attempt profiles', () => {
     expect(long).toMatch(/^lms-h[0-9a-f]{16}~[0-9a-z]+$/);
     for (const id of ['student-42', 'x'.repeat(56), 'Иванова Анна/1']) {
       const attempt = lmsAttemptProfileId(id, at);
-      expect(v.safeParse(ProfileSchema, { id: attempt, name: 'A', pin: null, createdAt: 1, lastActiveAt: 1 }).success).toBe(true);
+      expect(v.safeParse(ProfileSchema, { id: attempt, name: 'A', pin: null, createdAt: at, lastActiveAt: at }).success).toBe(true);
       expect(isLmsProfileOf(id, attempt)).toBe(true);
       expect(isLmsProfileOf(id, lmsProfileId(id))).toBe(true);
     }

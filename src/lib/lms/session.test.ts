@@ -295,7 +295,7 @@ describe('a new attempt and a resumed one', () => {
   it.each(['1.2', '2004'] as const)('SCORM %s: a new attempt in a browser where the learner passed before starts from zero', async (version) => {
     const { store } = await openStore();
     // An earlier attempt, passed in this browser.
-    await store.roster.saveProfile({ id: 'lms-u-8', name: 'Оля', pin: null, createdAt: 1, lastActiveAt: 1 });
+    await store.roster.saveProfile({ id: 'lms-u-8', name: 'Оля', pin: null, createdAt: Date.UTC(2025, 0, 1), lastActiveAt: Date.UTC(2025, 0, 1) });
     await store.progress.mergeInto('lms-u-8', finishedProgress(100));
     const lms = version === '1.2' ? new Scorm12API(QUIET) : new Scorm2004API(QUIET);
     lms.loadFromJSON(version === '1.2' ? { core: { student_id: 'u-8', student_name: 'Оля', entry: 'ab-initio' } } : { learner_id: 'u-8', learner_name: 'Оля', entry: 'ab-initio' });
@@ -325,7 +325,7 @@ describe('a new attempt and a resumed one', () => {
 
   it('a new attempt in a browser that kept nothing of the learner opens their usual profile', async () => {
     const { store } = await openStore();
-    await store.roster.saveProfile({ id: 'lms-u-8', name: 'Оля', pin: null, createdAt: 1, lastActiveAt: 1 });
+    await store.roster.saveProfile({ id: 'lms-u-8', name: 'Оля', pin: null, createdAt: Date.UTC(2025, 0, 1), lastActiveAt: Date.UTC(2025, 0, 1) });
     const lms = new Scorm2004API(QUIET);
     lms.loadFromJSON({ learner_id: 'u-8', learner_name: 'Оля', entry: 'ab-initio' });
     expect(connected(await connectLms(store, frameIn(lms))).profileId).toBe('lms-u-8');

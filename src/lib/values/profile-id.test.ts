@@ -12,7 +12,8 @@ describe('profile ids', () => {
   });
 
   it('accept the forms the app makes: UUIDs and LMS learner ids', () => {
-    for (const id of [VICTIM, 'lms-student-42', 'lms-anna@example.org', 'lms-h0123456789abcdef', `lms-${'x'.repeat(56)}`]) {
+    for (const id of [VICTIM, 'lms-student-42', 'lms-anna@example.org', 'lms-h0123456789abcdef', `lms-${'x'.repeat(56)}`,
+      'lms-student-42~mbe1xk00', 'lms-h0123456789abcdef~mbe1xk00', `lms-${'x'.repeat(51)}~mbe1xk00`]) {
       expect(isProfileId(id), id).toBe(true);
       expect(v.safeParse(ProfileIdSchema, id).success).toBe(true);
     }
@@ -30,6 +31,12 @@ describe('profile ids', () => {
       'lms-',
       `lms-${'x'.repeat(57)}`,
       'lms-Иван',
+      'lms-a~',
+      'lms-a~B',
+      'lms-a~x/y',
+      'lms-a~b~c',
+      '~mbe1xk00',
+      `lms-${'x'.repeat(52)}~mbe1xk00`,
       '../profile',
       'learner/x',
       '',
