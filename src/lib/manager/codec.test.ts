@@ -120,8 +120,8 @@ describe('round trips', () => {
 
   it('fits the largest report with every review a schema allows into a file', () => {
     const modules = Array.from({ length: 20 }, (_, i) => passed(`${'m'.repeat(60)}-${i}`, 100, 10_000));
-    const reviews = modules.flatMap((m) => [1, 2, 3].map((round) => ({ module: m.id, round, at: 4_000_000_000_000, score: 100 })));
-    const big = sampleReport({ learner: '😀'.repeat(40), modules, final: { status: 'passed', best: 100, attempts: 10_000, completedAt: 1 }, reviews });
+    const reviews = modules.flatMap((m) => [1, 2, 3].map((round) => ({ module: m.id, round, at: Date.UTC(2025, 4, 12 + round), score: 100 })));
+    const big = sampleReport({ learner: '😀'.repeat(40), learnerId: 'ffffffff-ffff-4fff-bfff-ffffffffffff', modules, final: { status: 'passed', best: 100, attempts: 10_000, completedAt: Date.UTC(2025, 4, 16) }, reviews });
     const text = encoded('report', big);
     expect(text.length).toBeLessThanOrEqual(FILE_LIMIT);
     expect(decode(text)).toEqual({ ok: true, kind: 'report', value: big });

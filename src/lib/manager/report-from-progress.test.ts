@@ -43,7 +43,7 @@ const activity = (key: string, attempts: AttemptRecord[], draft: unknown = null)
 
 const NOW = T0 + 86_400_000;
 const build = (lessons: LessonRecord[], activities: ActivityRecord[], assignment = sampleAssignment({ modules: ['alpha', 'beta'] })) =>
-  reportFromProgress({ index, learner: 'Иван Смирнов', learnerId: 'p-ivan', ...byId({ lessons, activities }), assignment, now: NOW });
+  reportFromProgress({ index, learner: 'Иван Смирнов', learnerId: '00000000-0000-4000-8000-0000000001fa', ...byId({ lessons, activities }), assignment, now: NOW });
 
 describe('reportFromProgress', () => {
   it('reports a learner who has done nothing as not started in every assigned module', () => {
@@ -53,7 +53,7 @@ describe('reportFromProgress', () => {
       assignmentId: 'k7m2q9x4ab',
       due: '2025-05-20',
       learner: 'Иван Смирнов',
-      learnerId: 'p-ivan',
+      learnerId: '00000000-0000-4000-8000-0000000001fa',
       createdAt: NOW,
       modules: [
         { id: 'alpha', status: 'not-started', best: 0, attempts: 0, completedAt: null },
@@ -137,13 +137,13 @@ describe('reportFromProgress', () => {
     expect(reportName('Иван\u202EСмирнов\n')).toBe('Иван Смирнов');
     expect(reportName('\u0007')).toBe('?');
     expect(reportName('Я'.repeat(200))).toHaveLength(80);
-    const report = reportFromProgress({ index, learner: 'Ив\u2066ан', learnerId: 'p-ivan', lessons: {}, activities: {}, assignment: null, now: NOW });
+    const report = reportFromProgress({ index, learner: 'Ив\u2066ан', learnerId: '00000000-0000-4000-8000-0000000001fa', lessons: {}, activities: {}, assignment: null, now: NOW });
     expect(encode('report', report).ok).toBe(true);
   });
 });
 
 describe('reportsOfLearner', () => {
-  const base = { index, learner: 'Вера', learnerId: 'p-vera', lessons: [read('b1')], activities: [activity('quiz:beta', [attempt(90, T0)])], now: NOW };
+  const base = { index, learner: 'Вера', learnerId: '00000000-0000-4000-8000-0000000002fb', lessons: [read('b1')], activities: [activity('quiz:beta', [attempt(90, T0)])], now: NOW };
 
   it('makes one report per accepted assignment', () => {
     const reports = reportsOfLearner({ ...base, assignments: [sampleAssignment({ id: 'first00000', modules: ['beta'] }), sampleAssignment({ id: 'second0000', modules: ['alpha'] })] });

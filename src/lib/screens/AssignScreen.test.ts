@@ -13,7 +13,10 @@ import AssignScreen from './AssignScreen.svelte';
 
 beforeAll(() => setupI18n());
 
-const payload = (a: Assignment = sampleAssignment({ due: '2099-05-20' })) => {
+// A due day next year: in the future, and within the 5 years an assignment may look ahead.
+const DUE_YEAR = new Date().getUTCFullYear() + 1;
+
+const payload = (a: Assignment = sampleAssignment({ due: `${DUE_YEAR}-05-20` })) => {
   const e = encode('assignment', a);
   if (!e.ok) throw new Error(e.detail);
   return e.text;
@@ -28,12 +31,12 @@ async function open(wild: string | null, store?: AppStores) {
 
 describe('AssignScreen', () => {
   it('shows who assigned which modules by when, names as text, and accepts once', async () => {
-    const hostile = sampleAssignment({ due: '2099-05-20', manager: '<img src=x onerror=alert(1)>', modules: [courseIndex.modules[0]!.id, 'final'] });
+    const hostile = sampleAssignment({ due: `${DUE_YEAR}-05-20`, manager: '<img src=x onerror=alert(1)>', modules: [courseIndex.modules[0]!.id, 'final'] });
     const { store, view } = await open(payload(hostile));
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
     expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeInTheDocument();
     expect(view.container.querySelector('img')).toBeNull();
-    expect(screen.getByText('20 мая 2099 г.')).toBeInTheDocument();
+    expect(screen.getByText(`20 мая ${DUE_YEAR} г.`)).toBeInTheDocument();
     expect(screen.getByText(courseIndex.modules[0]!.title)).toBeInTheDocument();
     expect(screen.getByText('Итоговый тест')).toBeInTheDocument();
 

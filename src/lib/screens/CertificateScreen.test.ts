@@ -28,7 +28,7 @@ const complete = () => store.progress.mergeInto(learner.id, { ...completeCourse(
 describe('CertificateScreen before the course is complete', () => {
   it('says what is left, with a link to every module not done', async () => {
     const first = courseIndex.modules[0]!;
-    await store.progress.mergeInto(learner.id, { lessons: first.lessons.map((l) => ({ lessonId: l.id, firstVisitedAt: 1, lastVisitedAt: 1, finishedAt: 1 })), activities: [], meta: null });
+    await store.progress.mergeInto(learner.id, { lessons: first.lessons.map((l) => ({ lessonId: l.id, firstVisitedAt: FINISHED, lastVisitedAt: FINISHED, finishedAt: FINISHED })), activities: [], meta: null });
     render(ScreenWithProgress, { stores: store, screen: CertificateScreen });
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Сертификат пока не получен');
     const n = courseIndex.modules.length;
