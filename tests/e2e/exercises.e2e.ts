@@ -36,9 +36,13 @@ async function openExercise(page: Page, id: string, title: string) {
   await expect.poll(() => h1(page)).toBe(title);
 }
 
-/** The learner's finger: real touch events through the DevTools protocol, with moves in between. */
-async function touchDrag(cdp: CDPSession, from: { x: number; y: number }, to: { x: number; y: number }, steps = 12) {
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from.x, y: from.y }] });
+/**
+ * The learner's finger: real touch events through the DevTools protocol, with moves in between.
+ * A plain swipe over a card scrolls the page, so the finger lands on the card's grip, and the
+ * drag goes on only once the app shows the card held.
+ */
+async function touchDrag(page: Page, cdp: CDPSession, from: { x: number; y: number }, to: { x: number; y: number }, steps = 12) {
+  await touchHold(page, cdp, from);
   for (let i = 1; i <= steps; i++) {
     const x = from.x + ((to.x - from.x) * i) / steps;
     const y = from.y + ((to.y - from.y) * i) / steps;
@@ -46,6 +50,15 @@ async function touchDrag(cdp: CDPSession, from: { x: number; y: number }, to: { 
   }
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
+
+/** A finger down at `at` (a card's grip) until the app shows that card lifted (held). */
+async function touchHold(page: Page, cdp: CDPSession, at: { x: number; y: number }) {
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: at.x, y: at.y }] });
+  await expect.poll(() => page.locator('[data-card].lifted').count()).toBe(1);
+}
+
+/** Where a finger picks a card up at once: its grip. */
+const grip = (page: Page, id: string) => handle(page, id).locator('[data-grip]');
 
 const centre = async (locator: Locator) => {
   const box = (await locator.boundingBox())!;
@@ -56,13 +69,18 @@ const centre = async (locator: Locator) => {
  * Drags cards into `right` order, place by place: each card is dropped just above the card now
  * standing in its place. `drag` performs one gesture from a handle to a point.
  */
-async function dragIntoOrder(page: Page, right: string[], drag: (from: { x: number; y: number }, to: { x: number; y: number }) => Promise<void>) {
+async function dragIntoOrder(
+  page: Page,
+  right: string[],
+  drag: (from: { x: number; y: number }, to: { x: number; y: number }) => Promise<void>,
+  pickUp: (page: Page, id: string) => Locator = handle,
+) {
   for (const [place, id] of right.entries()) {
     const now = await cardsIn(page, 'chain');
     if (now[place] === id) continue;
     const occupant = page.locator(`[data-zone="chain"] [data-card="${now[place]}"]`);
     await occupant.scrollIntoViewIfNeeded();
-    const from = await centre(handle(page, id));
+    const from = await centre(pickUp(page, id));
     const target = await centre(occupant);
     await drag(from, { x: from.x, y: target.top + 6 });
     await expect.poll(() => cardsIn(page, 'chain').then((c) => c[place])).toBe(id);
@@ -94,14 +112,15 @@ describe('the chain builder', () => {
 
       const cdp = await context.newCDPSession(page);
       // Mid-drag the card follows the finger and a bar shows where it would land; back home, nothing moved.
-      const home = await centre(handle(page, 'posetitel'));
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: home.x, y: home.y }] });
+      const home = await centre(grip(page, 'posetitel'));
+      await touchHold(page, cdp, home);
       for (const dy of [-20, -50, -80, -105]) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: home.x, y: home.y + dy }] });
       await screenshot(page, 'exercise-chain-dragging');
-      await touchDrag(cdp, { x: home.x, y: home.y - 105 }, home, 4);
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: home.x, y: home.y }] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
       expect(await cardsIn(page, 'chain')).toEqual(['oficiant', 'sklad', 'posetitel', 'povar']);
 
-      await dragIntoOrder(page, RESTAURANT.right, (from, to) => touchDrag(cdp, from, to));
+      await dragIntoOrder(page, RESTAURANT.right, (from, to) => touchDrag(page, cdp, from, to), grip);
       expect(await cardsIn(page, 'chain')).toEqual(RESTAURANT.right);
       await screenshot(page, 'exercise-chain-ordered');
       await page.getByRole('button', { name: 'Проверить' }).tap();
