@@ -101,9 +101,9 @@ describe('«Две компании»', () => {
     await screenshot(page, 'media-sorting-feedback');
     await page.getByRole('button', { name: `В «${binLabel(first!.bin)}»: ${first!.text}` }).press('Enter');
     await finish(page);
-    // The first complete check had one card wrong: that is the score, saved like any exercise.
+    // The first complete check had one card wrong: that is the first-try accuracy, saved like any exercise.
     const score = Math.round((100 * (sorting.cards.length - 1)) / sorting.cards.length);
-    expect(await page.getByText(`Результат: ${score} из 100.`).count()).toBe(1);
+    expect(await page.getByText(`Точность с первых попыток: ${score} из 100`).count()).toBe(1);
     await page.reload();
     await page.getByRole('heading', { name: 'Разложите карточки' }).waitFor();
     await page.goto(`${baseUrl}#/module/${sortingEntry.moduleId}`);
@@ -125,7 +125,7 @@ describe('«Две компании»', () => {
     }
     expect(await page.getByRole('button', { name: /^Положить сюда/ }).count()).toBe(0);
     await finish(page);
-    expect(await page.getByText('Результат: 100 из 100.').count()).toBe(1);
+    expect(await page.getByText('Точность с первых попыток: 100 из 100').count()).toBe(1);
     watch.assertClean();
     await context.close();
   });
