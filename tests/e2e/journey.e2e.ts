@@ -60,7 +60,10 @@ async function questionOnScreen(page: Page): Promise<Question> {
   return found;
 }
 
-const orderOnScreen = (page: Page) => page.locator('form ol li span[lang="ru"]').allTextContents();
+/** Words, not spaces: the build's typography puts non-breaking spaces in the content text. */
+const words = (t: string) => t.replace(/\s+/g, ' ').trim();
+const byWords = (t: string) => new RegExp(`^${words(t).split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')}$`);
+const orderOnScreen = async (page: Page) => (await page.locator('form ol li span[lang="ru"]').allTextContents()).map(words);
 const labelOf = (page: Page, role: 'radio' | 'checkbox', name: string) => page.locator('label').filter({ has: page.getByRole(role, { name, exact: true }) });
 
 /** Answers a question by touch, rightly or (for `right` false) wrongly. */
@@ -82,17 +85,17 @@ async function answer(page: Page, q: Question, right = true): Promise<void> {
       }
       return;
     case 'ordering': {
-      const target = (right ? q.items : [...q.items].reverse()).map((i) => i.text);
+      const target = (right ? q.items : [...q.items].reverse()).map((i) => words(i.text));
       let moved = false;
       for (const [t, text] of target.entries()) {
         for (let i = (await orderOnScreen(page)).indexOf(text); i > t; i--) {
-          await page.getByRole('button', { name: `Поднять выше: ${text}`, exact: true }).tap();
+          await page.getByRole('button', { name: byWords(`Поднять выше: ${text}`) }).tap();
           moved = true;
         }
       }
       if (!moved) {
-        await page.getByRole('button', { name: `Опустить ниже: ${target[0]}`, exact: true }).tap();
-        await page.getByRole('button', { name: `Поднять выше: ${target[0]}`, exact: true }).tap();
+        await page.getByRole('button', { name: byWords(`Опустить ниже: ${target[0]}`) }).tap();
+        await page.getByRole('button', { name: byWords(`Поднять выше: ${target[0]}`) }).tap();
       }
       return;
     }
@@ -138,7 +141,6 @@ async function doExercise(page: Page, title: string): Promise<void> {
   } else if (entry.type === 'sorting') {
     // Each card goes to its bin by its own button (the tap and keyboard way); names match by words.
     const scenario = readJson<SortingScenario>(entry.file);
-    const byWords = (t: string) => new RegExp(`^${t.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')}$`);
     for (const card of scenario.cards) {
       const bin = scenario.bins.find((b) => b.id === card.bin)!;
       await page.getByRole('button', { name: byWords(`В «${bin.label}»: ${card.text}`) }).tap();
@@ -456,7 +458,7 @@ describe('a shared tablet', () => {
 
   it('an assignment link asks «Это вы?» on a tablet with several learners, and a tablet with none says it waits', async () => {
     const { encode } = await import('../../src/lib/manager/codec.ts');
-    const assignment = { v: 1 as const, id: 'k7m2q9x4ab', createdAt: Date.now(), due: '2099-12-31', modules: [index.modules[0]!.id], note: '', manager: 'Ольга' };
+    const assignment = { v: 1 as const, id: 'k7m2q9x4ab', createdAt: Date.now(), due: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10), modules: [index.modules[0]!.id], note: '', manager: 'Ольга' };
     const coded = encode('assignment', assignment);
     if (!coded.ok) throw new Error('fixture does not encode');
     const link = `${baseUrl}#/assign/${coded.text}`;
