@@ -56,8 +56,11 @@ export const SortingDraftSchema = v.strictObject({
   startedAt: MomentSchema,
 });
 
-/** Any activity's draft (the reflection «Моя цепочка» is kept as a draft too, with its own schema), or none. */
-export const DraftSchema = v.nullable(v.union([QuizDraftSchema, ChainDraftSchema, SimulatorDraftSchema, PromptnessDraftSchema, SortingDraftSchema, StoredReflectionSchema]));
+/** The marker that the learner has seen their certificate (journey-view.ts `CERTIFICATE_SEEN`). */
+export const CertificateSeenDraftSchema = v.strictObject({ seenAt: MomentSchema });
+
+/** Any activity's draft (the reflection «Моя цепочка» is kept as a draft too, with its own schema), the certificate-seen marker, or none. */
+export const DraftSchema = v.nullable(v.union([QuizDraftSchema, ChainDraftSchema, SimulatorDraftSchema, PromptnessDraftSchema, SortingDraftSchema, StoredReflectionSchema, CertificateSeenDraftSchema]));
 
 /** True when a draft may be written (and will load again). */
 export const isValidDraft = (draft: unknown): boolean => v.safeParse(DraftSchema, draft).success;
