@@ -231,9 +231,9 @@ describe('the chain builder', () => {
       };
       // The taxi driver goes aside by mouse, into the empty «В стороне» field.
       const aside = await centre(page.locator('[data-zone="aside"]'));
-      await mouseDrag(await centre(handle(page, 'taksist')), aside);
+      await mouseDrag(await centre(grip(page, 'taksist')), aside);
       await expect.poll(() => cardsIn(page, 'aside')).toEqual(['taksist']);
-      await dragIntoOrder(page, HOTEL.right, mouseDrag);
+      await dragIntoOrder(page, HOTEL.right, mouseDrag, grip);
       await screenshot(page, 'exercise-hotel-ordered');
 
       // Back into the chain and aside again with the buttons.
