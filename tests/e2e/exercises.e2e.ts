@@ -231,8 +231,13 @@ describe('the chain builder', () => {
       };
       // The taxi driver goes aside by mouse, into the empty «В стороне» field.
       const aside = await centre(page.locator('[data-zone="aside"]'));
-      await mouseDrag(await centre(grip(page, 'taksist')), aside);
-      await expect.poll(() => cardsIn(page, 'aside')).toEqual(['taksist']);
+      // The board may still be settling when the first drag starts: drag again until it lands.
+      await expect
+        .poll(async () => {
+          if ((await cardsIn(page, 'aside')).length === 0) await mouseDrag(await centre(grip(page, 'taksist')), aside);
+          return cardsIn(page, 'aside');
+        })
+        .toEqual(['taksist']);
       await dragIntoOrder(page, HOTEL.right, mouseDrag, grip);
       await screenshot(page, 'exercise-hotel-ordered');
 
