@@ -44,19 +44,26 @@ export interface DebuggableChromium {
 export async function launchDebuggable(): Promise<DebuggableChromium> {
   const port = await freePort();
   const profile = mkdtempSync(join(tmpdir(), 'sz-lighthouse-'));
-  const child: ChildProcess = spawn(chromiumPath(), [...LAUNCH_ARGS, '--headless=new', `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'], { stdio: 'ignore' });
+  const child: ChildProcess = spawn(chromiumPath(), [...LAUNCH_ARGS, '--headless=new', `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
   const endpoint = `http://127.0.0.1:${port}`;
-  // Wait for the DevTools endpoint (state, not time): it answers once the browser is up.
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${endpoint}/json/version`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error('Chromium with a DevTools port did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  // Wait for the DevTools endpoint (state, not time): Chromium says on stderr when it listens.
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('Chromium with a DevTools port did not start within 30 s')), 30_000);
+    let said = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      said += chunk.toString();
+      if (said.includes('DevTools listening on')) {
+        clearTimeout(timer);
+        child.stderr?.removeAllListeners('data');
+        child.stderr?.resume();
+        resolve();
+      }
+    });
+    child.once('exit', () => {
+      clearTimeout(timer);
+      reject(new Error('Chromium with a DevTools port exited before it listened'));
+    });
+  });
   return {
     port,
     async withPage(fn) {
