@@ -42,7 +42,12 @@ function precacheList(swSource: string): string[] {
 
 /** Waits until the screen is there: its h1 (when known) and no request in flight. */
 async function settle(page: Page, expected: string | null): Promise<void> {
-  if (expected !== null) await page.waitForFunction((text) => document.querySelector('h1')?.textContent === text, expected, { timeout: 15_000 });
+  if (expected !== null) {
+    await page.waitForFunction((text) => document.querySelector('h1')?.textContent === text, expected, { timeout: 20_000 }).catch(async (error: unknown) => {
+      const shown = await page.evaluate(() => document.querySelector('h1')?.textContent ?? document.body.innerText.slice(0, 200)).catch(() => '(no page)');
+      throw new Error(`${page.url()}: expected the heading «${expected}», the page shows «${shown}»`, { cause: error });
+    });
+  }
   await page.waitForLoadState('networkidle');
   await page.getByRole('heading', { level: 1 }).waitFor();
 }

@@ -1,18 +1,46 @@
 /**
  * Svelte action: calls back once when the element scrolls into view — put after a lesson's text
  * to mark the lesson read. Without IntersectionObserver (old browsers, jsdom) it calls at once.
+ *
+ * An observer answers at the next frame, so a learner who reaches the end and leaves at once (a
+ * tap on «Далее» before the next frame, a busy tablet that skips frames, the tab closed) would not
+ * be counted. So the element is also measured when the address is about to change (capturing
+ * `popstate`/`hashchange` listeners run before the router's, while this page is still on screen)
+ * and when the page is hidden.
  */
+const LEAVING = ['popstate', 'hashchange', 'pagehide'] as const;
+
 export function onReachEnd(node: HTMLElement, callback: () => void): { destroy(): void } {
   if (typeof IntersectionObserver === 'undefined') {
     callback();
     return { destroy() {} };
   }
+  let called = false;
+  const reach = () => {
+    if (called) return;
+    called = true;
+    stop();
+    callback();
+  };
+  const measure = () => {
+    if (node.isConnected && inView(node)) reach();
+  };
   const observer = new IntersectionObserver((entries) => {
-    if (entries.some((e) => e.isIntersecting)) {
-      observer.disconnect();
-      callback();
-    }
+    if (entries.some((e) => e.isIntersecting)) reach();
   });
+  const stop = () => {
+    observer.disconnect();
+    for (const type of LEAVING) window.removeEventListener(type, measure, true);
+  };
   observer.observe(node);
-  return { destroy: () => observer.disconnect() };
+  for (const type of LEAVING) window.addEventListener(type, measure, true);
+  return { destroy: stop };
+}
+
+/** Whether any of the element is inside the window right now. */
+function inView(node: HTMLElement): boolean {
+  const box = node.getBoundingClientRect();
+  const height = window.innerHeight || document.documentElement.clientHeight;
+  const width = window.innerWidth || document.documentElement.clientWidth;
+  return box.bottom >= 0 && box.top <= height && box.right >= 0 && box.left <= width && (box.height > 0 || box.width > 0);
 }
