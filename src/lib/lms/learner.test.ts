@@ -45,6 +45,32 @@ describe('displayName', () => {
   });
 });
 
+describe('displayName under the one name rule', () => {
+  const fits = (name: string) => v.safeParse(ProfileSchema, { id: 'lms-u', name, pin: null, createdAt: Date.UTC(2025, 0, 1), lastActiveAt: Date.UTC(2025, 0, 1) }).success;
+  it.each([
+    ['a bidi override', 'Иванова,\u202E Анна', 'Анна Иванова'],
+    ['an isolate and a zero-width space', 'Ан\u2066на\u200B Иванова', 'Ан на Иванова'],
+    ['control characters and a newline', 'Анна\u0007\nИванова', 'Анна Иванова'],
+    ['zero-width characters only', '\u200B\u200C\u200D', 'student-42'],
+    ['a Hangul filler only', '\u3164', 'student-42'],
+  ])('cleans a name with %s', (_, raw, shown) => {
+    const name = displayName(raw, 'student-42');
+    expect(name).toBe(shown);
+    expect(fits(name)).toBe(true);
+  });
+
+  it('falls back to «LMS» when the learner id has nothing visible either', () => {
+    expect(displayName('\u202E', '\u200B')).toBe('LMS');
+  });
+
+  it('cuts an overlong name within the limits, never an emoji in half', () => {
+    expect([...new Intl.Segmenter().segment(displayName('Я'.repeat(300), 'u'))]).toHaveLength(80);
+    const name = displayName('👩‍🍳'.repeat(100), 'u');
+    expect(name).toBe('👩‍🍳'.repeat(64));
+    expect(fits(name)).toBe(true);
+  });
+});
+
 describe('resumeRecords', () => {
   const shared = attempt(60, false, 1);
   const here = { ...shared, mistakes: ['q1', 'q4'] };

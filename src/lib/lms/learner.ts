@@ -3,6 +3,7 @@
  * it. Pure.
  */
 import type { ActivityRecord } from '$lib/progress/api.ts';
+import { fitName } from '$lib/values/name.ts';
 import type { ProgressData } from './suspend-data.ts';
 
 /**
@@ -54,12 +55,14 @@ export function latestLmsProfile(learnerId: string, profiles: readonly { id: str
 
 /**
  * A name to show from the LMS's `student_name` / `learner_name`, which LMSs usually write as
- * «Фамилия, Имя»: turned into «Имя Фамилия», cut to the 80 characters a profile name holds.
+ * «Фамилия, Имя»: turned into «Имя Фамилия» and made fit by the one name rule (values/name.ts):
+ * hidden, bidi and control characters become spaces, cut to 80 visible characters. A name with
+ * nothing visible left falls back to the learner id (made fit the same way), then to «LMS».
  */
 export function displayName(lmsName: string, fallback: string): string {
   const parts = lmsName.split(',').map((p) => p.trim());
-  const name = (parts.length === 2 && parts[0] && parts[1] ? `${parts[1]} ${parts[0]}` : lmsName).replace(/\s+/g, ' ').trim();
-  return (name || fallback.trim() || 'LMS').slice(0, 80);
+  const name = parts.length === 2 && parts[0] && parts[1] ? `${parts[1]} ${parts[0]}` : lmsName;
+  return fitName(name, fitName(fallback, 'LMS'));
 }
 
 /**

@@ -137,6 +137,11 @@ describe('reportFromProgress', () => {
     expect(reportName('Иван\u202EСмирнов\n')).toBe('Иван Смирнов');
     expect(reportName('\u0007')).toBe('?');
     expect(reportName('Я'.repeat(200))).toHaveLength(80);
+    // The one name rule: zero-width and other invisible-only names, and a lone surrogate.
+    expect(reportName('\u200B\u200C\u2060\uFEFF')).toBe('?');
+    expect(reportName('\u3164')).toBe('?');
+    expect(reportName('Ив\u200Bан\uD800')).toBe('Ив ан');
+    expect(reportName('👩‍🍳'.repeat(100))).toBe('👩‍🍳'.repeat(64));
     const report = reportFromProgress({ index, learner: 'Ив\u2066ан', learnerId: '00000000-0000-4000-8000-0000000001fa', lessons: {}, activities: {}, assignment: null, now: NOW });
     expect(encode('report', report).ok).toBe(true);
   });

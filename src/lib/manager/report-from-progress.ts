@@ -8,7 +8,8 @@ import type { LessonRecord } from '../progress/records.ts';
 import { activityKey, moduleProgress, type ModuleStatus as LearnerStatus } from '../progress/status.ts';
 import type { CourseIndex, ModuleEntry } from '../course/types.ts';
 import { reviewsTaken } from '../journey/review-schedule.ts';
-import { NAME_MAX, REVIEWS_MAX } from '../exchange/schema.ts';
+import { REVIEWS_MAX } from '../exchange/schema.ts';
+import { fitName } from '../values/name.ts';
 import { FINAL_ID, FORMAT_VERSION, type Assignment, type ModuleResult, type ModuleStatus, type Report, type ResultEntry } from '../exchange/types.ts';
 
 type Lessons = Record<string, LessonRecord | undefined>;
@@ -32,13 +33,13 @@ export interface ReportInput {
 /** The learner's status words mapped to the report's: a module is passed once it is done. */
 const STATUS: Record<LearnerStatus, ModuleStatus> = { 'not-started': 'not-started', 'in-progress': 'in-progress', done: 'passed' };
 
-/** Characters a report name may not carry (see schema.ts); a profile name is cleaned rather than refused. */
-const NAME_UNSAFE = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]|[\uD800-\uDFFF]/gu;
-
-/** A profile name made fit for a report: unsafe characters dropped, at most `NAME_MAX` long. */
+/**
+ * A profile name made fit for a report by the one name rule (values/name.ts): hidden, bidi and
+ * control characters become spaces, at most `NAME_MAX` visible characters, «?» when nothing
+ * visible is left. A profile name is cleaned rather than refused: the report must still go out.
+ */
 export function reportName(name: string): string {
-  const clean = name.replace(NAME_UNSAFE, ' ').replace(/\s+/g, ' ').trim().slice(0, NAME_MAX).trim();
-  return clean || '?';
+  return fitName(name, '?');
 }
 
 /** Records as arrays (what `readLearner` returns) turned into lookups by id. */

@@ -27,6 +27,28 @@ describe('a learner and their own profile', () => {
     expect(again.roster.profiles.map((p) => p.name)).toEqual(['Анна К.']);
   });
 
+  it.each([
+    ['a bidi override', 'Анна\u202Eтор', 'name-forbidden'],
+    ['zero-width characters only', '\u200B\u200C\u200D', 'name-forbidden'],
+    ['a control character', 'Анна\u0007', 'name-forbidden'],
+    ['a newline', 'Анна\nК.', 'name-forbidden'],
+    ['81 letters', 'я'.repeat(81), 'bad-name'],
+  ])('refuses a new name with %s under the one name rule, and keeps the old one', async (_, name, verdict) => {
+    const kv = memoryKeyValue();
+    const { roster } = await stores(kv);
+    const anna = await roster.createProfile('Анна', null);
+    expect(await roster.renameProfile(anna.id, name)).toBe(verdict);
+    expect(roster.learner?.name).toBe('Анна');
+    expect((await stores(kv)).roster.profiles.map((p) => p.name)).toEqual(['Анна']);
+  });
+
+  it('keeps a new name NFC-normalised and trimmed', async () => {
+    const { roster } = await stores();
+    const anna = await roster.createProfile('Анна', null);
+    expect(await roster.renameProfile(anna.id, '  И\u0306ван ')).toBe('ok');
+    expect(roster.learner?.name).toBe('\u0419ван');
+  });
+
   it('removes it with everything stored for them, and nobody else’s', async () => {
     const kv = memoryKeyValue();
     const { roster, progress } = await stores(kv);

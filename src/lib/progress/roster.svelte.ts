@@ -32,7 +32,8 @@ export interface LearnerFollower {
 export type Settings = Omit<DeviceSettings, 'managerPin'>;
 
 /** How renaming, removing or resetting a profile went. */
-export type ProfileChange = 'ok' | 'wrong-pin' | 'pin-required' | 'unknown' | 'bad-name' | 'failed';
+/** `bad-name`: empty or too long; `name-forbidden`: hidden, bidi or control characters, or nothing visible. */
+export type ProfileChange = 'ok' | 'wrong-pin' | 'pin-required' | 'unknown' | 'bad-name' | 'name-forbidden' | 'failed';
 
 export class Roster {
   profiles = $state<Profile[]>([]);
@@ -134,12 +135,14 @@ export class Roster {
     return (await verifyPin(pin, profile.pin)) ? null : 'wrong-pin';
   }
 
-  /** A learner renames their own profile (their PIN asked when they have one). */
+  /** A learner renames their own profile (their PIN asked when they have one); the one name rule applies. */
   async renameProfile(id: string, name: string, pin?: string): Promise<ProfileChange> {
     const profile = this.profiles.find((p) => p.id === id);
-    const clean = name.trim();
     if (!profile) return 'unknown';
-    if (!clean || clean.length > 80) return 'bad-name';
+    const problem = nameProblem(name);
+    if (problem === 'empty' || problem === 'too-long') return 'bad-name';
+    if (problem) return 'name-forbidden';
+    const clean = cleanName(name);
     const refused = await this.#ownPin(profile, pin);
     if (refused) return refused;
     const saved = await this.#storage.write(() =>

@@ -60,6 +60,10 @@ describe('the name rule', () => {
     expect(fitName('Анна\n\tИванова', 'x')).toBe('Анна Иванова');
     expect(fitName('\u200B\u200B', 'Ученик')).toBe('Ученик');
     expect(visibleLength(fitName('я'.repeat(200), 'x'))).toBe(NAME_MAX);
+    // Emoji keep their joiners and are never cut in half; the UTF-16 cap holds too.
+    expect(fitName('👩‍🍳 Анна', 'x')).toBe('👩‍🍳 Анна');
+    expect(fitName('👩‍🍳'.repeat(100), 'x')).toBe('👩‍🍳'.repeat(64));
+    expect(nameProblem(fitName('👩‍🍳'.repeat(100), 'x'))).toBeNull();
   });
 });
 

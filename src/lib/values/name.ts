@@ -92,10 +92,24 @@ export const PersonNameSchema = v.pipe(
  * `fallback` when nothing visible is left.
  */
 export function fitName(raw: string, fallback: string): string {
-  let name = cleanName(raw.normalize('NFC').replace(new RegExp(FORBIDDEN.source, 'gu'), ' ').replace(/\s+/gu, ' '));
-  if (visibleLength(name) > NAME_MAX) {
+  // Emoji joiners (👩‍🍳) are kept: they are part of a picture, not hidden characters.
+  const visible = raw
+    .normalize('NFC')
+    .split(EMOJI_JOINER)
+    .map((part) => part.replace(new RegExp(FORBIDDEN.source, 'gu'), ' '))
+    .join('\u200D');
+  let name = cleanName(visible.replace(/\s+/gu, ' '));
+  if (name.length > NAME_UNITS_MAX || visibleLength(name) > NAME_MAX) {
+    // Whole visible characters only, within both limits (an emoji is never cut in half).
     segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-    name = [...segmenter.segment(name)].slice(0, NAME_MAX).map((s) => s.segment).join('').trim();
+    let cut = '';
+    let count = 0;
+    for (const { segment } of segmenter.segment(name)) {
+      if (count === NAME_MAX || cut.length + segment.length > NAME_UNITS_MAX) break;
+      cut += segment;
+      count++;
+    }
+    name = cut.trim();
   }
   return nameProblem(name) === null ? name : fallback;
 }
