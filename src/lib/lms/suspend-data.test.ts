@@ -143,3 +143,31 @@ describe('suspend data from elsewhere', () => {
     expect(decodeSuspendData(index.steps, value)).toBeNull();
   });
 });
+
+describe('suspend data out of bounds', () => {
+  const index = testCourse();
+  const T = Date.UTC(2026, 2, 10, 9, 0);
+  const lesson = (lastVisitedAt: number, finishedAt: number | null = null) => ({ lessonId: 'a1', firstVisitedAt: T, lastVisitedAt, finishedAt });
+  const withAttempt = (finishedAt: number, startedAt = finishedAt - 60_000, id: string = crypto.randomUUID()) =>
+    activity('quiz:a', { id, startedAt, finishedAt, score: 90, passed: true, mistakes: [] });
+
+  it.each<[string, ProgressData]>([
+    ['a visit in the year 275760 (8.64e15)', { lessons: [lesson(8.64e15)], activities: [], meta: null }],
+    ['a lesson finished in 3000', { lessons: [lesson(T + 60_000, Date.UTC(3000, 0, 1))], activities: [], meta: null }],
+    ['an attempt two days ahead of now', { lessons: [], activities: [withAttempt(Date.now() + 2 * 86_400_000)], meta: null }],
+    ['an attempt id longer than a record holds', { lessons: [], activities: [withAttempt(T, T - 1000, 'я'.repeat(65))], meta: null }],
+  ])('is null (damaged) for %s', (_name, data) => {
+    expect(decodeSuspendData(index.steps, encodeSuspendData(index.steps, data))).toBeNull();
+  });
+
+  it('brings a start before 2020 (a crafted duration) up to 2020, so every record loads', () => {
+    const back = decodeSuspendData(index.steps, encodeSuspendData(index.steps, { lessons: [], activities: [withAttempt(T, Date.UTC(2001, 0, 1))], meta: null }))!;
+    expect(back.activities[0]!.attempts[0]!.startedAt).toBe(Date.UTC(2020, 0, 1));
+  });
+
+  it('keeps moments up to a day ahead (another device’s clock)', () => {
+    const soon = Date.now() + 3_600_000;
+    const back = decodeSuspendData(index.steps, encodeSuspendData(index.steps, { lessons: [], activities: [withAttempt(soon)], meta: null }))!;
+    expect(back.activities[0]!.attempts[0]!.finishedAt).toBe(Math.floor(soon / 60_000) * 60_000);
+  });
+});

@@ -24,6 +24,7 @@ import { toBase64url, fromBase64url } from '$lib/encoding/base64url.ts';
 import { withAttempt, type ActivityRecord, type AttemptRecord } from '$lib/progress/api.ts';
 import type { LearnerMeta, LessonRecord } from '$lib/progress/records.ts';
 import { activityKey } from '$lib/progress/status.ts';
+import { isMoment, TIME_MIN } from '$lib/values/bounds.ts';
 
 /** What is carried: the same shape the store reads and merges. */
 export interface ProgressData {
@@ -45,6 +46,7 @@ const EPOCH_MINUTE = Date.UTC(2020, 0, 1) / 60_000;
 const MAX_QUERY = 120;
 /** A record's id holds 64 UTF-16 units: at most 192 bytes of UTF-8. */
 const MAX_ID_BYTES = 192;
+const MAX_ID_UNITS = 64;
 const MAX_DURATION_S = 2 ** 28;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -234,7 +236,13 @@ export function decodeSuspendData(steps: StepRef[], text: string): ProgressData 
     const fp = ((r.byte() << 24) | (r.byte() << 16) | (r.byte() << 8) | r.byte()) >>> 0;
     if (fp !== stepsFingerprint(steps)) return null;
     const base = r.varint();
-    const at = (m: number) => msOf(base + m);
+    // Every moment between 2020 and a day after now (values/bounds.ts): anything else is damaged or forged.
+    const at = (m: number) => {
+      const ms = msOf(base + m);
+      if (!isMoment(ms)) throw new RangeError('a moment out of bounds');
+      return ms;
+    };
+    const after = (first: number, minutes: number) => at(minute(first) - base + minutes);
     const step = (kind: 'lesson' | 'activity') => {
       const s = steps[r.varint()];
       if (!s || (kind === 'lesson') !== (s.kind === 'lesson')) throw new RangeError('not a step of this course');
@@ -256,8 +264,8 @@ export function decodeSuspendData(steps: StepRef[], text: string): ProgressData 
       const lessonId = step('lesson').id;
       const finished = r.varint() === 1;
       const first = at(r.varint());
-      const last = first + r.varint() * 60_000;
-      lessons.push({ lessonId, firstVisitedAt: first, lastVisitedAt: last, finishedAt: finished ? first + r.varint() * 60_000 : null });
+      const last = after(first, r.varint());
+      lessons.push({ lessonId, firstVisitedAt: first, lastVisitedAt: last, finishedAt: finished ? after(first, r.varint()) : null });
     }
 
     const activities: ActivityRecord[] = [];
@@ -273,13 +281,14 @@ export function decodeSuspendData(steps: StepRef[], text: string): ProgressData 
           id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
         } else {
           id = r.text(MAX_ID_BYTES);
+          if (id.length > MAX_ID_UNITS) throw new RangeError('attempt id too long');
         }
         const finishedAt = at(r.varint());
         const duration = r.varint() * 1000;
         const scored = r.byte();
         const score = scored & 0x7f;
         if (score > 100) throw new RangeError('score over 100');
-        record = withAttempt(record, key, { id, startedAt: Math.max(0, finishedAt - duration), finishedAt, score, passed: scored >= 0x80, mistakes: [] });
+        record = withAttempt(record, key, { id, startedAt: Math.max(TIME_MIN, finishedAt - duration), finishedAt, score, passed: scored >= 0x80, mistakes: [] });
       }
       if (record) activities.push({ ...record, updatedAt: Math.max(updatedAt, record.updatedAt) });
     }
