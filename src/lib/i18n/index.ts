@@ -42,6 +42,12 @@ export function setupI18n(): void {
   const initial = rememberedLocale();
   init({ fallbackLocale: 'ru', initialLocale: initial });
   document.documentElement.lang = initial;
+  // Another tab chose a language: this one follows, so no tab shows (or later writes back) an old choice.
+  window.addEventListener('storage', (event) => {
+    if (event.key !== STORAGE_KEY || event.storageArea !== localStorage) return;
+    const next = toAppLocale(event.newValue);
+    void locale.set(next).then(() => (document.documentElement.lang = next));
+  });
 }
 
 /** Loads the messages of non-core areas (both languages, they are small). Safe to call often. */

@@ -15,6 +15,10 @@ import type { StorageHealth } from '../progress/storage-health.svelte.ts';
 const PIN_KEY = 'manager/pin';
 const MANAGER_ASSIGNMENTS = 'manager/assignment/';
 const MANAGER_REPORTS = 'manager/report/';
+/** Where the store sets aside a damaged record (`damaged/<time>/<key>`, storage.ts). */
+const DAMAGED = 'damaged/';
+/** A manager record set aside as damaged: its PIN or data were here, so a new PIN needs the reset. */
+const isDamagedManagerKey = (key: string) => /^damaged\/[^/]+\/manager\//.test(key);
 /** JSON with object keys sorted, so two equal values always give the same text. */
 const canonical = (value: unknown): string =>
   JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
@@ -35,6 +39,8 @@ export class ManagerStore {
 
   #storage: StorageHealth;
   #roster: Roster;
+  /** The last activity in this page while the area was open (the idle lock counts from it). */
+  #activeAt = 0;
 
   private constructor(storage: StorageHealth, roster: Roster) {
     this.#storage = storage;
@@ -64,14 +70,17 @@ export class ManagerStore {
    * already, even if this page had not seen it: a stale tab never replaces the manager's PIN.
    */
   async setPin(pin: string): Promise<boolean> {
-    // A PIN lost while manager data exist is never replaced silently: only `resetArea` goes on.
-    if ((this.hasData = await this.#dataStored()) && !this.pin) return false;
+    // Read again: another tab may have set one. A PIN lost while manager data exist (or set aside
+    // as damaged) is never replaced silently: only `resetArea` goes on.
+    this.pin = (await this.#storage.db.read('managerPin', PIN_KEY)) ?? null;
+    if (this.pin) return false;
+    if ((this.hasData = await this.#dataStored())) return false;
     const hash = await hashPin(pin);
     const saved = await this.#storage.write(() => this.#storage.db.update('managerPin', PIN_KEY, (current) => current ?? hash));
     if (!saved) return false;
     this.pin = saved;
     if (saved !== hash) return false;
-    this.unlocked = true;
+    this.#open();
     return true;
   }
 
@@ -84,7 +93,7 @@ export class ManagerStore {
     if (!stored) return { result: 'wrong', waitMs: 0 };
     const tried = await tryPin(this.#storage.db, (task) => this.#storage.write(task), MANAGER_THROTTLE_KEY, () => verifyPin(pin, stored));
     this.pinWaitUntil = tried.result === 'right' ? 0 : Date.now() + tried.waitMs;
-    if (tried.result === 'right') this.unlocked = true;
+    if (tried.result === 'right') this.#open();
     return tried;
   }
 
@@ -110,7 +119,8 @@ export class ManagerStore {
     if (!RESET_WORDS.includes(typed.trim().toLocaleUpperCase('ru'))) return false;
     const db = this.#storage.db;
     const done = await this.#storage.write(async () => {
-      const keys = [...(await db.keys(MANAGER_ASSIGNMENTS)), ...(await db.keys(MANAGER_REPORTS)), PIN_KEY, MANAGER_THROTTLE_KEY];
+      const damaged = (await db.keys(DAMAGED)).filter(isDamagedManagerKey);
+      const keys = [...(await db.keys(MANAGER_ASSIGNMENTS)), ...(await db.keys(MANAGER_REPORTS)), ...damaged, PIN_KEY, MANAGER_THROTTLE_KEY];
       for (const key of keys) await db.remove(key);
       return true;
     });
@@ -123,8 +133,24 @@ export class ManagerStore {
     return true;
   }
 
+  /**
+   * True when manager data are stored here, or a manager record (the PIN itself, an assignment, a
+   * report) was set aside as damaged: then a missing PIN was lost, and only the reset goes on.
+   */
   async #dataStored(): Promise<boolean> {
-    return (await this.#storage.db.keys(MANAGER_ASSIGNMENTS)).length + (await this.#storage.db.keys(MANAGER_REPORTS)).length > 0;
+    const db = this.#storage.db;
+    if ((await db.keys(MANAGER_ASSIGNMENTS)).length + (await db.keys(MANAGER_REPORTS)).length > 0) return true;
+    return (await db.keys(DAMAGED)).some(isDamagedManagerKey);
+  }
+
+  #open(now = Date.now()): void {
+    this.unlocked = true;
+    this.#activeAt = now;
+  }
+
+  /** Notes activity in this page: the manager's idle time counts from the last one. */
+  touch(now = Date.now()): void {
+    if (this.unlocked) this.#activeAt = Math.max(this.#activeAt, now);
   }
 
   /** Closes the manager area («Выйти», the learner side entered, idle). */
@@ -132,9 +158,12 @@ export class ManagerStore {
     this.unlocked = false;
   }
 
-  /** Closes the manager area when the device has been idle longer than the idle-lock setting. */
+  /**
+   * Closes the manager area after the idle time (the device's setting) without activity in this
+   * page — wherever the app is; activity in another tab does not keep this one open.
+   */
   lockIfIdle(now = Date.now()): boolean {
-    if (!this.unlocked || !this.#roster.idle(now)) return false;
+    if (!this.unlocked || now - this.#activeAt < this.#roster.settings.idleMinutes * 60_000) return false;
     this.lock();
     return true;
   }

@@ -52,6 +52,27 @@ describe('manager PIN', () => {
     expect(store.manager.lockIfIdle(now + store.roster.settings.idleMinutes * 60_000 + 1)).toBe(true);
     expect(store.manager.unlocked).toBe(false);
   });
+
+  it('counts the idle time from activity in this page, wherever the app is: another tab’s activity does not keep it open', async () => {
+    const kv = memoryKeyValue();
+    const here = await openStores(kv);
+    const elsewhere = await openStores(kv);
+    const opened = Date.now();
+    await here.manager.setPin('4821');
+    const idle = here.roster.settings.idleMinutes * 60_000;
+    // Someone keeps working in another tab (the device is not idle) …
+    elsewhere.roster.touch(opened + idle - 1000);
+    here.roster.touch(opened + idle - 1000);
+    expect(here.roster.idle(opened + idle + 1000)).toBe(false);
+    // … but nothing happened in the manager's page: it locks.
+    expect(here.manager.lockIfIdle(opened + idle + 1000)).toBe(true);
+
+    expect(await here.manager.checkPin('4821')).toBe(true);
+    const again = Date.now();
+    here.manager.touch(again + idle - 1000);
+    expect(here.manager.lockIfIdle(again + idle + 1000)).toBe(false);
+    expect(here.manager.lockIfIdle(again + 2 * idle)).toBe(true);
+  });
 });
 
 describe('accepted assignments', () => {
@@ -213,6 +234,54 @@ describe('a lost or forgotten manager PIN', () => {
     expect(await store.manager.readAssignments()).toEqual([]);
     expect(store.manager.hasData).toBe(false);
     expect(await store.manager.setPin('1111')).toBe(true);
+  });
+
+  it('a damaged PIN record counts as a lost PIN even with no other manager data: only the typed reset goes on', async () => {
+    const kv = memoryKeyValue();
+    const first = await openStores(kv);
+    expect(await first.manager.setPin('2580')).toBe(true);
+    await kv.set('manager/pin', seal('managerPin', { salt: 'x', hash: 'y', iterations: 1 } as never));
+
+    const store = await openStores(kv);
+    expect(store.manager.pin).toBeNull();
+    expect(store.storage.damaged.map((d) => d.key)).toEqual(['manager/pin']);
+    expect(store.manager.hasData).toBe(true);
+    expect(await store.manager.setPin('1111')).toBe(false);
+    expect(store.manager.unlocked).toBe(false);
+    // A reload does not forget it: the damaged copy stays set aside.
+    const again = await openStores(kv);
+    expect(again.manager.hasData).toBe(true);
+    expect(await again.manager.setPin('1111')).toBe(false);
+
+    expect(await again.manager.resetArea('УДАЛИТЬ')).toBe(true);
+    expect((await kv.keys()).filter((k) => k.includes('manager/'))).toEqual([]);
+    expect(await again.manager.setPin('1111')).toBe(true);
+  });
+
+  it('a damaged settings record takes neither the manager PIN nor its data', async () => {
+    const kv = memoryKeyValue();
+    const first = await openStores(kv);
+    expect(await first.manager.setPin('2580')).toBe(true);
+    expect(await first.manager.saveAssignment(sampleAssignment())).toBe(true);
+    await kv.set('device/settings', { v: 1, type: 'settings', data: 'garbage' });
+
+    const store = await openStores(kv);
+    expect(store.storage.damaged.map((d) => d.key)).toEqual(['device/settings']);
+    expect(store.manager.unlocked).toBe(false);
+    expect(store.manager.pin).not.toBeNull();
+    expect(await store.manager.setPin('1111')).toBe(false);
+    expect(await store.manager.checkPin('1111')).toBe(false);
+    expect(await store.manager.checkPin('2580')).toBe(true);
+  });
+
+  it('a PIN set in another tab meanwhile is never replaced by this tab', async () => {
+    const kv = memoryKeyValue();
+    const stale = await openStores(kv);
+    const other = await openStores(kv);
+    expect(await other.manager.setPin('2580')).toBe(true);
+    expect(await stale.manager.setPin('1111')).toBe(false);
+    expect(stale.manager.pin).not.toBeNull();
+    expect(await stale.manager.checkPin('2580')).toBe(true);
   });
 
   it('wrong manager PINs slow the next try, and a new page still waits', async () => {
