@@ -13,7 +13,8 @@ import { loadContent } from '../../src/build/load-content.ts';
 import { encode, linkTo } from '../../src/lib/manager/codec.ts';
 import type { Assignment } from '../../src/lib/exchange/types.ts';
 import { backupText, makeBackup } from '../../src/lib/progress/backup.ts';
-import { fnv1a64Hex } from '../../src/lib/encoding/checksum.ts';
+import { crc32, fnv1a64Hex } from '../../src/lib/encoding/checksum.ts';
+import type { Report } from '../../src/lib/exchange/types.ts';
 import { completeCourse } from '../harness/complete-course.ts';
 import { enterAsLearner, h1, useBrowser, withContext } from './harness.ts';
 
@@ -159,3 +160,105 @@ describe('PIN guessing', () => {
     });
   }, 90_000);
 });
+
+/**
+ * The key the starting main (9c106f2) kept a report under: the CRC-32 of its JSON with the moment
+ * left out (fields in the order the link's schema gives them).
+ */
+const oldReportKey = (r: Report) =>
+  crc32(new TextEncoder().encode(JSON.stringify({ v: r.v, assignmentId: r.assignmentId, due: r.due, learner: r.learner, createdAt: 0, modules: r.modules.map((m) => ({ id: m.id, status: m.status, best: m.best, attempts: m.attempts, completedAt: m.completedAt })) })));
+
+/**
+ * A learner name of latin letters whose report has the CRC-32 `target`: CRC-32 is affine over
+ * GF(2), so flipping the case of letters (one bit each) moves it linearly; 48 letters give enough
+ * independent moves to reach any of the 2^32 values (solved by Gaussian elimination).
+ */
+function collidingName(target: number, reportOf: (name: string) => Report): string {
+  const letters = 'forgedstaffmembernamewithenoughlettersformovingcrc'.slice(0, 48).split('');
+  const at = (flips: bigint) => `Pyotr ${letters.map((c, i) => ((flips >> BigInt(i)) & 1n ? c.toUpperCase() : c)).join('')}`;
+  const base = oldReportKey(reportOf(at(0n)));
+  const basis = new Map<number, { v: number; m: bigint }>();
+  letters.forEach((_, i) => {
+    let v = (oldReportKey(reportOf(at(1n << BigInt(i)))) ^ base) >>> 0;
+    let m = 1n << BigInt(i);
+    for (let bit = 31; bit >= 0; bit--) {
+      if (!((v >>> bit) & 1)) continue;
+      const row = basis.get(bit);
+      if (!row) return void basis.set(bit, { v, m });
+      v = (v ^ row.v) >>> 0;
+      m ^= row.m;
+    }
+  });
+  let want = (base ^ target) >>> 0;
+  let flips = 0n;
+  for (let bit = 31; bit >= 0; bit--) {
+    if (!((want >>> bit) & 1)) continue;
+    const row = basis.get(bit);
+    if (!row) throw new Error('letters do not span every CRC-32');
+    want = (want ^ row.v) >>> 0;
+    flips ^= row.m;
+  }
+  return at(flips);
+}
+
+describe('forged report', () => {
+  it('one crafted to collide with a real report by CRC-32 never replaces it; re-importing the real one says so and changes nothing', async () => {
+    const now = Date.now();
+    const report = (learner: string, createdAt: number, best: number): Report => ({
+      v: 1,
+      assignmentId: null,
+      due: null,
+      learner,
+      createdAt,
+      modules: index.modules.map((m, i) => (i === 0 ? { id: m.id, status: 'passed' as const, best, attempts: 1, completedAt: createdAt - 60_000 } : { id: m.id, status: 'not-started' as const, best: 0, attempts: 0, completedAt: null })),
+    });
+    const real = report('Иван Смирнов', now - 120_000, 95);
+    const forgedName = collidingName(oldReportKey(real), (name) => report(name, now - 60_000, 40));
+    const forged = report(forgedName, now - 60_000, 40);
+    expect(oldReportKey(forged), 'the crafted report collides by CRC-32').toBe(oldReportKey(real));
+    const link = (r: Report) => {
+      const encoded = encode('report', r);
+      if (!encoded.ok) throw new Error(encoded.detail);
+      return linkTo('report', encoded.text, baseUrl);
+    };
+    const reportKeys = async (page: Page) => (await storedKeys(page)).filter((k) => k.startsWith('manager/report/')).sort();
+    const paste = async (page: Page, r: Report, outcome: string) => {
+      await page.getByLabel('Ссылки на отчёты, по одной в строке').fill(link(r));
+      await page.getByRole('button', { name: 'Добавить из ссылок' }).click();
+      await page.getByText(outcome).waitFor();
+    };
+
+    await withContext('tablet', async (_context, page) => {
+      await page.goto(`${baseUrl}#/manager`);
+      await page.getByLabel('PIN-код из 4 цифр').fill('4821');
+      await page.getByLabel('Повторите PIN-код').fill('4821');
+      await page.getByRole('button', { name: 'Задать PIN и войти' }).click();
+      await page.getByRole('button', { name: 'Выйти' }).waitFor();
+      await page.goto(`${baseUrl}#/manager/team`);
+      await expect.poll(() => h1(page)).toBe('Отчёты и команда');
+
+      await paste(page, real, 'Добавлен 1 отчёт.');
+      const realKeys = await reportKeys(page);
+      await paste(page, forged, 'Добавлен 1 отчёт.');
+      const both = await reportKeys(page);
+      expect(both).toHaveLength(2);
+      expect(both).toEqual(expect.arrayContaining(realKeys));
+      await page.getByText('Все строки таблицы').click();
+      const table = page.getByRole('region', { name: 'Таблица команды (прокручивается вбок)' });
+      // One row per module of each learner.
+      const rows = index.modules.length;
+      await expect.poll(() => table.getByRole('row').filter({ hasText: 'Иван Смирнов' }).count()).toBe(rows);
+      await expect.poll(() => table.getByRole('row').filter({ hasText: forgedName }).count()).toBe(rows);
+
+      await paste(page, real, 'Эти отчёты уже есть в таблице.');
+      expect(await reportKeys(page)).toEqual(both);
+      await page.reload();
+      await page.getByLabel('PIN-код из 4 цифр').fill('4821');
+      await page.getByRole('button', { name: 'Войти', exact: true }).click();
+      await page.getByText('Все строки таблицы').click();
+      await expect.poll(() => table.getByRole('row').filter({ hasText: 'Иван Смирнов' }).count()).toBe(rows);
+      expect(await table.getByRole('row').filter({ hasText: forgedName }).count()).toBe(rows);
+    });
+  }, 90_000);
+});
+

@@ -46,7 +46,8 @@ export function setupI18n(): void {
   window.addEventListener('storage', (event) => {
     if (event.key !== STORAGE_KEY || event.storageArea !== localStorage) return;
     const next = toAppLocale(event.newValue);
-    void locale.set(next).then(() => (document.documentElement.lang = next));
+    locale.set(next);
+    document.documentElement.lang = next;
   });
 }
 
