@@ -73,8 +73,13 @@ export class BackupImport {
     if (here === 'pin-required') return;
     this.phase = { kind: 'importing', name: backup.profile.name };
     if (!here) {
-      await this.#roster.saveProfile(profileFromBackup(backup, Date.now()));
+      // The PIN chosen here protects the restored learner (the file carries none).
+      const hash = preview.needsNewPin && pin ? await hashPin(pin) : null;
+      const added = await this.#roster.addProfile(profileFromBackup(backup, Date.now(), hash));
       if (this.#failed()) return;
+      if (added === 'failed') return void (this.phase = { kind: 'save-failed' });
+      // Another tab added them meanwhile: theirs stays, and a protected one needs their PIN.
+      if (added === 'exists' && this.#target(backup) === 'pin-required') return;
     }
     await this.#progress.mergeInto(backup.profile.id, { lessons: backup.lessons, activities: backup.activities, meta: backup.meta });
     if (this.#failed()) return;

@@ -128,6 +128,24 @@ export class Roster {
     return !!saved;
   }
 
+  /**
+   * Adds a learner made elsewhere (a backup's), unless the device has them already (another tab
+   * may have added them meanwhile): what is stored is never replaced. `exists` then.
+   */
+  async addProfile(profile: Profile): Promise<'added' | 'exists' | 'failed'> {
+    const plain = $state.snapshot(profile);
+    let existed = false;
+    const saved = await this.#storage.write(() =>
+      this.#storage.db.update('profile', profileKey(plain.id), (current) => {
+        existed = !!current;
+        return current ?? plain;
+      }),
+    );
+    if (!saved) return 'failed';
+    this.#keepProfile(saved);
+    return existed ? 'exists' : 'added';
+  }
+
   /** Checks a learner's own PIN, when they have one (renaming or removing a profile asks it again). */
   async #ownPin(profile: Profile, pin: string | undefined): Promise<ProfileChange | null> {
     if (!profile.pin) return null;
