@@ -47,4 +47,18 @@ describe('ManagerAssignScreen: who is expected', { timeout: 30_000 }, () => {
     expect(decoded.ok && 'expected' in decoded.value).toBe(false);
     expect(screen.getByText('иван смирнов, Ольга Белова')).toBeInTheDocument();
   });
+
+  it.each([
+    ['a bidi override', 'Ольга\u202EПетровна'],
+    ['zero-width characters only', '\u200B\u200C'],
+  ])('refuses the manager’s name with %s, saying why, and creates nothing', async (_, name) => {
+    const stores = await show();
+    await userEvent.click(await screen.findByLabelText(new RegExp(courseIndex.modules[0]!.title)));
+    await userEvent.click(screen.getByLabelText(/Ваше имя/));
+    await userEvent.paste(name);
+    await userEvent.click(screen.getByRole('button', { name: 'Создать задание' }));
+    expect(await screen.findByText(/В имени есть невидимые или управляющие символы/)).toBeInTheDocument();
+    expect(screen.getByLabelText(/Ваше имя/)).toHaveAttribute('aria-invalid', 'true');
+    expect(await stores.manager.readAssignments()).toEqual([]);
+  });
 });
