@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStores, type AppStores } from '$lib/app/stores.ts';
 import { BackupImport } from './backup-import.svelte.ts';
 import { backupText, makeBackup } from './backup.ts';
-import { hashPin, verifyPin } from './pin.ts';
+import { hashPin, PIN_ITERATIONS, verifyPin } from './pin.ts';
 import { memoryKeyValue, type KeyValue } from './storage.ts';
 
 const opened: AppStores[] = [];
@@ -21,7 +21,7 @@ afterEach(() => opened.splice(0).forEach((s) => s.storage.db.close()));
 const ID = '5c0e1b2a-3d4f-4a5b-8c6d-7e8f9a0b1c2d';
 const T = Date.now() - 3_600_000;
 const file = (pin: boolean) => {
-  const backup = makeBackup({ id: ID, name: 'Вера', pin: pin ? { salt: '0'.repeat(32), hash: '0'.repeat(64), iterations: 1 } : null, createdAt: T }, { lessons: [{ lessonId: 'l1', firstVisitedAt: T, lastVisitedAt: T, finishedAt: T }], activities: [], meta: null }, T);
+  const backup = makeBackup({ id: ID, name: 'Вера', pin: pin ? { salt: '0'.repeat(32), hash: '0'.repeat(64), iterations: PIN_ITERATIONS } : null, createdAt: T }, { lessons: [{ lessonId: 'l1', firstVisitedAt: T, lastVisitedAt: T, finishedAt: T }], activities: [], meta: null }, T);
   return new File([backupText(backup)], 'vera.json', { type: 'application/json' });
 };
 
