@@ -332,6 +332,24 @@ describe('the manager area', () => {
     });
   }, 90_000);
 
+  it('locks the area and the learner at the first tap after a pause its timers missed (a tablet woken up)', async () => {
+    await withContext('tablet', async (_context, page) => {
+      await page.clock.install();
+      await page.goto(baseUrl);
+      await enterAsLearner(page, 'Жанна');
+      await setManagerPin(page);
+      // The clock jumps ahead without any timer running, as when a sleeping tablet wakes up.
+      const now = await page.evaluate(() => Date.now());
+      await page.clock.setSystemTime(now + 11 * 60_000);
+      expect(await logout(page).count()).toBe(1);
+      await page.getByRole('heading', { level: 1 }).click();
+      await enterPinHeading(page).waitFor();
+      expect(await logout(page).count()).toBe(0);
+      await expect.poll(() => page.locator('header .who').count()).toBe(0);
+      await expect.poll(async () => (await settings(page))?.currentProfileId ?? null).toBeNull();
+    });
+  }, 90_000);
+
   it('stays locked when the settings record is damaged, and a damaged PIN record offers only the typed reset', async () => {
     await withContext('tablet', async (_context, page) => {
       await page.goto(baseUrl);
