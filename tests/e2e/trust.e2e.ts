@@ -262,3 +262,39 @@ describe('forged report', () => {
   }, 90_000);
 });
 
+describe('names', () => {
+  it('a bidi override or only zero-width characters are refused with a message, on the welcome form and on renaming', async () => {
+    await withContext('tablet', async (_context, page) => {
+      await page.goto(baseUrl);
+      await expect.poll(() => h1(page)).toBe('Добро пожаловать!');
+      const profiles = async () => (await storedKeys(page).catch(() => [] as string[])).filter((k) => k.startsWith('profile/'));
+      for (const name of ['Анна\u202Eвонави', '\u200B\u200C\u200D']) {
+        await page.getByLabel('Ваше имя').fill(name);
+        await page.getByRole('button', { name: 'Начать' }).click();
+        await expect.poll(() => page.getByRole('alert').filter({ hasText: /В имени есть невидимые|Введите имя/ }).count()).toBeGreaterThan(0);
+        expect(await page.getByLabel('Ваше имя').getAttribute('aria-invalid')).toBe('true');
+        expect(await h1(page)).toBe('Добро пожаловать!');
+        expect(await profiles()).toEqual([]);
+      }
+
+      await enterAsLearner(page, 'Анна');
+      const [key] = await profiles();
+      await page.goto(`${baseUrl}#/settings`);
+      await page.locator('#mine-name').fill('Анна\u202Eвонави');
+      await page.getByRole('button', { name: 'Сохранить имя' }).click();
+      await page.getByRole('status').filter({ hasText: 'В имени есть невидимые или управляющие символы' }).waitFor();
+      const stored = await page.evaluate(async (key) => {
+        const ask = <T>(r: IDBRequest<T>) => new Promise<T>((ok, fail) => ((r.onsuccess = () => ok(r.result)), (r.onerror = () => fail(r.error))));
+        const db = await ask(indexedDB.open('silnoe-zveno'));
+        try {
+          return ((await ask(db.transaction('records', 'readonly').objectStore('records').get(key!))) as { data: { name: string } }).data.name;
+        } finally {
+          db.close();
+        }
+      }, key);
+      expect(stored).toBe('Анна');
+      expect(await page.locator('header .who').first().textContent()).toBe('Анна');
+    });
+  }, 60_000);
+});
+
