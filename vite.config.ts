@@ -38,16 +38,21 @@ function contentSecurityPolicy(): Plugin {
  * intl-messageformat (under svelte-i18n) parses messages with @formatjs/icu-messageformat-parser,
  * about 11 KB gzip of the first screen's script; the app's messages need only the small parser in
  * src/lib/i18n/icu-lite.ts (it gives the same AST for every message, icu-lite.test.ts). Likewise
- * svelte-i18n's deepmerge, for src/lib/i18n/merge-lite.ts (merge-lite.test.ts).
+ * svelte-i18n's deepmerge, for src/lib/i18n/merge-lite.ts (merge-lite.test.ts). And intl-messageformat
+ * itself (its formatters, error classes, memoizer and tslib, about 3 KB gzip more) gives way to
+ * src/lib/i18n/format-lite.ts, which formats every message of the course the same
+ * (format-lite.test.ts); with it the parser swap above only matters if the package comes back.
  */
 function smallI18nHelpers(): Plugin {
   const lite = `${root}src/lib/i18n/icu-lite.ts`;
   const merge = `${root}src/lib/i18n/merge-lite.ts`;
+  const format = `${root}src/lib/i18n/format-lite.ts`;
   return {
     name: 'small-i18n-helpers',
     enforce: 'pre',
     resolveId(id, importer) {
       if (id === '@formatjs/icu-messageformat-parser' && importer && /[\\/]intl-messageformat[\\/]/.test(importer)) return lite;
+      if (id === 'intl-messageformat' && importer && /[\\/]svelte-i18n[\\/]/.test(importer)) return format;
       if (id === 'deepmerge' && importer && /[\\/]svelte-i18n[\\/]/.test(importer)) return merge;
       return null;
     },
