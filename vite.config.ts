@@ -93,6 +93,28 @@ export default { _driver: '${name}', _support: false, _initStorage: no, clear: n
 }
 
 /**
+ * svelte-spa-router 5.1.1 loses a screen when the address changes to the same route while that
+ * route's code is loading (e.g. «Главная» pressed, or `#/` opened, while home loads): the first load
+ * is cancelled, and the second sees the route's loader already «current» and keeps the loading
+ * screen for good. The fix, one condition in Router.svelte: a route still showing its loading
+ * screen is loaded again (its import is cached, so this is immediate). The build fails if the
+ * router's code changes, so an upgrade cannot drop the fix silently.
+ */
+function routerLoadingFix(): Plugin {
+  const before = 'if (componentObj != obj) {';
+  const after = 'if (componentObj != obj || (obj.loading && component === obj.loading)) {';
+  return {
+    name: 'router-loading-fix',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]svelte-spa-router[\\/]dist[\\/]Router\.svelte$/.test(id)) return null;
+      if (!code.includes(before)) throw new Error('svelte-spa-router changed: re-check routerLoadingFix in vite.config.ts');
+      return { code: code.replace(before, after), map: null };
+    },
+  };
+}
+
+/**
  * The installable offline app: a service worker that precaches the whole build (shell, every lesson
  * and activity chunk, icons) and a Russian web manifest. Everything is relative to the folder the
  * app is served from, so it installs from any sub-folder.
@@ -157,7 +179,7 @@ export default defineConfig({
       { find: '$content', replacement: `${root}content` },
     ],
   },
-  plugins: [smallI18nHelpers(), indexedDbOnlyLocalforage(), coursePlugin(root), typographyPlugin(root), svelte(), contentSecurityPolicy(), installableApp(), scormPackagePlugin(root)],
+  plugins: [smallI18nHelpers(), indexedDbOnlyLocalforage(), routerLoadingFix(), coursePlugin(root), typographyPlugin(root), svelte(), contentSecurityPolicy(), installableApp(), scormPackagePlugin(root)],
   build: { target: 'es2022', modulePreload: { polyfill: false } },
   preview: { host: '127.0.0.1', port: 4173 },
   test: {
