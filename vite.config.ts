@@ -38,18 +38,78 @@ function contentSecurityPolicy(): Plugin {
  * intl-messageformat (under svelte-i18n) parses messages with @formatjs/icu-messageformat-parser,
  * about 11 KB gzip of the first screen's script; the app's messages need only the small parser in
  * src/lib/i18n/icu-lite.ts (it gives the same AST for every message, icu-lite.test.ts). Likewise
- * svelte-i18n's deepmerge, for src/lib/i18n/merge-lite.ts (merge-lite.test.ts).
+ * svelte-i18n's deepmerge, for src/lib/i18n/merge-lite.ts (merge-lite.test.ts). And intl-messageformat
+ * itself (its formatters, error classes, memoizer and tslib, about 3 KB gzip more) gives way to
+ * src/lib/i18n/format-lite.ts, which formats every message of the course the same
+ * (format-lite.test.ts); with it the parser swap above only matters if the package comes back.
  */
 function smallI18nHelpers(): Plugin {
   const lite = `${root}src/lib/i18n/icu-lite.ts`;
   const merge = `${root}src/lib/i18n/merge-lite.ts`;
+  const format = `${root}src/lib/i18n/format-lite.ts`;
   return {
     name: 'small-i18n-helpers',
     enforce: 'pre',
     resolveId(id, importer) {
       if (id === '@formatjs/icu-messageformat-parser' && importer && /[\\/]intl-messageformat[\\/]/.test(importer)) return lite;
+      if (id === 'intl-messageformat' && importer && /[\\/]svelte-i18n[\\/]/.test(importer)) return format;
       if (id === 'deepmerge' && importer && /[\\/]svelte-i18n[\\/]/.test(importer)) return merge;
       return null;
+    },
+  };
+}
+
+/**
+ * localforage from its own ES source (shipped in the package) with only the driver the course uses:
+ * storage.ts forces IndexedDB, so the WebSQL and localStorage drivers, their serializer and the
+ * Promise polyfill are left out — about 3 KB gzip less before the first screen, the same IndexedDB
+ * code. The drivers left out stay defined (so `localforage.WEBSQL` and friends still name them) but
+ * report no support, as they would in a browser without them.
+ */
+function indexedDbOnlyLocalforage(): Plugin {
+  const STUB = '\0localforage-stub:';
+  const src = /[\\/]node_modules[\\/]localforage[\\/]src[\\/]/;
+  const unsupportedDriver = (name: string) => `const no = () => Promise.reject(new Error('${name} is not in this build'));
+export default { _driver: '${name}', _support: false, _initStorage: no, clear: no, getItem: no, iterate: no, key: no, keys: no, length: no, removeItem: no, setItem: no, dropInstance: no };`;
+  const stubs: Record<string, string> = {
+    websql: unsupportedDriver('webSQLStorage'),
+    localstorage: unsupportedDriver('localStorageWrapper'),
+    serializer: 'export default {};',
+    promise: 'export default Promise;',
+  };
+  return {
+    name: 'indexeddb-only-localforage',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      if (id === 'localforage') return this.resolve('localforage/src/localforage.js', importer, { skipSelf: true });
+      if (!importer || !src.test(importer)) return null;
+      const name = /(?:drivers|utils)\/(websql|localstorage|serializer|promise)$/.exec(id)?.[1];
+      return name ? `${STUB}${name}` : null;
+    },
+    load(id) {
+      return id.startsWith(STUB) ? stubs[id.slice(STUB.length)] : null;
+    },
+  };
+}
+
+/**
+ * svelte-spa-router 5.1.1 loses a screen when the address changes to the same route while that
+ * route's code is loading (e.g. «Главная» pressed, or `#/` opened, while home loads): the first load
+ * is cancelled, and the second sees the route's loader already «current» and keeps the loading
+ * screen for good. The fix, one condition in Router.svelte: a route still showing its loading
+ * screen is loaded again (its import is cached, so this is immediate). The build fails if the
+ * router's code changes, so an upgrade cannot drop the fix silently.
+ */
+function routerLoadingFix(): Plugin {
+  const before = 'if (componentObj != obj) {';
+  const after = 'if (componentObj != obj || (obj.loading && component === obj.loading)) {';
+  return {
+    name: 'router-loading-fix',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]svelte-spa-router[\\/]dist[\\/]Router\.svelte$/.test(id)) return null;
+      if (!code.includes(before)) throw new Error('svelte-spa-router changed: re-check routerLoadingFix in vite.config.ts');
+      return { code: code.replace(before, after), map: null };
     },
   };
 }
@@ -117,12 +177,9 @@ export default defineConfig({
     alias: [
       { find: '$lib', replacement: `${root}src/lib` },
       { find: '$content', replacement: `${root}content` },
-      // localforage without its Promise polyfill (every browser the course supports has Promise):
-      // the same code, about 1 KB gzip less before the first screen.
-      { find: /^localforage$/, replacement: 'localforage/dist/localforage.nopromises.js' },
     ],
   },
-  plugins: [smallI18nHelpers(), coursePlugin(root), typographyPlugin(root), svelte(), contentSecurityPolicy(), installableApp(), scormPackagePlugin(root)],
+  plugins: [smallI18nHelpers(), indexedDbOnlyLocalforage(), routerLoadingFix(), coursePlugin(root), typographyPlugin(root), svelte(), contentSecurityPolicy(), installableApp(), scormPackagePlugin(root)],
   build: { target: 'es2022', modulePreload: { polyfill: false } },
   preview: { host: '127.0.0.1', port: 4173 },
   test: {

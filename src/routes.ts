@@ -44,16 +44,27 @@ const ifId = (kind: string, load: (id: string) => Promise<unknown>) => () => {
   return id ? load(id) : null;
 };
 
+const lessonScreen = withMessages(['media'], withData(ifId('lesson', loadLessonText), () => import('$lib/screens/LessonScreen.svelte')));
+
+/**
+ * Starts loading a lesson deep link's screen (code, text, messages) before the router asks for
+ * it, while storage opens (App.svelte): the router's own request then finds it loaded. Every
+ * loader here is cached, so nothing is fetched twice; a failure is left for the router to show.
+ */
+export function warmUp(): void {
+  if (idInAddress('lesson')) lessonScreen().catch(() => undefined);
+}
+
 export const routes: RouteDefinition = {
   // Home too comes on demand: a deep link to a lesson does not fetch it.
   [PATHS.home]: wrap({ asyncComponent: () => import('$lib/screens/HomeScreen.svelte'), loadingComponent: Loading }),
   [PATHS.module]: wrap({ asyncComponent: withData(ifId('module', loadModuleIntro), () => import('$lib/screens/ModuleScreen.svelte')), loadingComponent: Loading }),
-  [PATHS.lesson]: wrap({ asyncComponent: withMessages(['media'], withData(ifId('lesson', loadLessonText), () => import('$lib/screens/LessonScreen.svelte'))), loadingComponent: Loading }),
+  [PATHS.lesson]: wrap({ asyncComponent: lessonScreen, loadingComponent: Loading }),
   [PATHS.exercise]: wrap({ asyncComponent: withMessages(['exercise', 'sorting'], withData(ifId('exercise', (id) => loadActivityData(`exercise:${id}`)), () => import('$lib/screens/ExerciseScreen.svelte'))), loadingComponent: Loading }),
   [PATHS.quiz]: wrap({ asyncComponent: withMessages(['quiz'], withData(ifId('quiz', (id) => loadActivityData(`quiz:${id}`)), () => import('$lib/screens/QuizScreen.svelte'))), loadingComponent: Loading }),
   [PATHS.review]: wrap({ asyncComponent: withMessages(['quiz'], () => import('$lib/screens/ReviewScreen.svelte')), loadingComponent: Loading }),
   [PATHS.final]: wrap({ asyncComponent: withMessages(['quiz'], withData(() => loadActivityData('final:final'), () => import('$lib/screens/FinalTestScreen.svelte'))), loadingComponent: Loading }),
-  [PATHS.settings]: wrap({ asyncComponent: withMessages(['settings', 'backup'], () => import('$lib/screens/SettingsScreen.svelte')), loadingComponent: Loading }),
+  [PATHS.settings]: wrap({ asyncComponent: withMessages(['settings', 'backup', 'myProfile'], () => import('$lib/screens/SettingsScreen.svelte')), loadingComponent: Loading }),
   [PATHS.certificate]: wrap({ asyncComponent: withMessages(['certificate', 'reflection'], () => import('$lib/screens/CertificateScreen.svelte')), loadingComponent: Loading }),
   [PATHS.reflection]: wrap({ asyncComponent: withMessages(['reflection'], () => import('$lib/screens/ReflectionScreen.svelte')), loadingComponent: Loading }),
   [PATHS.glossary]: wrap({ asyncComponent: withMessages(['glossary'], () => import('$lib/screens/GlossaryScreen.svelte')), loadingComponent: Loading }),

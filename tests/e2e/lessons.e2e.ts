@@ -3,6 +3,7 @@
  * with touch; every page is axe-clean, error-free and never scrolls sideways.
  */
 import { describe, expect, inject, it } from 'vitest';
+import type { Route } from 'playwright-core';
 import { loadContent } from '../../src/build/load-content.ts';
 import { assertPageSound, enterAsLearner, screenshot, useBrowser, withContext } from './harness.ts';
 
@@ -83,6 +84,25 @@ describe('addresses', () => {
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(second!.title);
     });
   }, 30_000);
+
+  it('shows home when its address is opened again while home’s code is still loading', async () => {
+    await withContext('tablet', async (_context, page) => {
+      await page.goto(baseUrl);
+      await enterAsLearner(page, 'Ждущий');
+      // Hold home's code on the next load until the address has changed to the same route.
+      const held: Route[] = [];
+      await page.route(/\/assets\/HomeScreen-[\w-]+\.js$/, (route) => void held.push(route));
+      await page.reload();
+      await expect.poll(() => held.length, { timeout: 15_000 }).toBeGreaterThan(0);
+      await expect.poll(() => page.getByRole('main').innerText()).toContain('Загрузка…');
+      await page.evaluate(() => (window.location.hash = '#/'));
+      await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/');
+      for (const route of held) await route.continue();
+      await page.unroute(/\/assets\/HomeScreen-[\w-]+\.js$/);
+      // Before the router fix (vite.config.ts, routerLoadingFix) «Загрузка…» stayed for good.
+      await expect.poll(() => page.evaluate(() => document.querySelector('main h1')?.textContent ?? document.querySelector('main')?.textContent)).toBe(index.course.title);
+    });
+  }, 40_000);
 
   it.each(['#/nope', '#/lesson/no-such-lesson', '#/module/%E0%A4%A', '#/lesson/', 'index.html#/lesson/<script>'])(
     'shows a not-found page with a way home for %s',

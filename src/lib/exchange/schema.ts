@@ -7,8 +7,8 @@
 import * as v from 'valibot';
 import { ReflectionAnswersSchema } from '../reflection/reflection.ts';
 import { DueDaySchema, isDueDay, MomentSchema } from '../values/bounds.ts';
-import { hasHiddenCharacter, NAME_MAX, PersonNameSchema } from '../values/name.ts';
-import { ProfileIdSchema } from '../values/profile-id.ts';
+import { hasHiddenCharacter, NAME_MAX } from '../values/name.ts';
+import { PersonNameSchema, ProfileIdSchema } from '../values/schemas.ts';
 import { FORMAT_VERSION, MODULE_STATUSES } from './types.ts';
 
 /** Longest learner or manager name, in visible characters (the one name rule: values/name.ts). */

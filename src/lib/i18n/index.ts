@@ -2,11 +2,13 @@
  * svelte-i18n setup. Each area of the interface has its own message file per language
  * (`locales/<lang>/<area>.json`). The core areas the shell and the first screens need are bundled
  * in Russian; every other area (quiz, exercise, backup, manager…) arrives with its screen's code
- * via `withMessages`, in both languages. English core messages are fetched only when chosen.
+ * via `withMessages`, in the language being shown; the other language's files are registered with
+ * svelte-i18n and fetched only when it is chosen (so are the English core messages).
  * The choice is remembered on this device.
  */
-import { addMessages, init, locale, register } from 'svelte-i18n';
-import { mergeAreas, toAppLocale, type AppLocale, type MessageTree } from './messages.ts';
+import { get } from 'svelte/store';
+import { addMessages, init, locale, register, waitLocale } from 'svelte-i18n';
+import { LOCALES, mergeAreas, toAppLocale, type AppLocale, type MessageTree } from './messages.ts';
 
 // The core areas, bundled with the first screen (the welcome or the roster): app, profile,
 // progress, pwa. The eager glob names them; the lazy globs name them again to leave them out.
@@ -51,18 +53,27 @@ export function setupI18n(): void {
   });
 }
 
-/** Loads the messages of non-core areas (both languages, they are small). Safe to call often. */
+/**
+ * Loads the messages of non-core areas in the language shown now; the other language's are
+ * registered, for svelte-i18n to fetch when it is chosen. Safe to call often; a load that failed
+ * (the network) is tried again by the next call.
+ */
 export function loadMessages(areas: readonly string[]): Promise<void> {
   return Promise.all(
     areas.map((area) => {
       let done = loaded.get(area);
       if (!done) {
-        done = Promise.all(
-          (['ru', 'en'] as const).map(async (lang) => {
-            const load = lazy[lang][`./locales/${lang}/${area}.json`];
-            if (load) addMessages(lang, { [area]: await load() });
-          }),
-        ).then(() => undefined);
+        const shown = toAppLocale(get(locale));
+        const file = (lang: AppLocale) => lazy[lang][`./locales/${lang}/${area}.json`];
+        for (const lang of LOCALES) {
+          const load = file(lang);
+          if (lang !== shown && load) register(lang, async () => ({ [area]: await load() }));
+        }
+        const load = file(shown);
+        done = (load ? load().then((messages) => addMessages(shown, { [area]: messages })) : Promise.resolve()).catch((error: unknown) => {
+          loaded.delete(area);
+          throw error;
+        });
         loaded.set(area, done);
       }
       return done;
@@ -78,6 +89,8 @@ export function withMessages<T>(areas: readonly string[], load: () => Promise<T>
 /** Switches the interface language and remembers it; lesson text stays `lang="ru"`. */
 export async function chooseLocale(next: AppLocale): Promise<void> {
   await locale.set(next);
+  // An area registered while the switch was under way is fetched too.
+  await waitLocale(next);
   document.documentElement.lang = next;
   try {
     localStorage.setItem(STORAGE_KEY, next);

@@ -4,13 +4,15 @@
  * the reports imported here. It owns the `manager/…` records. The area is open for this page only:
  * it locks on «Выйти», when the learner side is entered, after the idle time, and on reload.
  */
-import { placeReports } from '../exchange/identity.ts';
 import type { Assignment, Report } from '../exchange/types.ts';
-import { hashPin, verifyPin } from '../progress/pin.ts';
-import { MANAGER_THROTTLE_KEY, pinWait, tryPin, type PinTry } from '../progress/pin-attempts.ts';
+import type { PinTry } from '../progress/pin-attempts.ts';
+import { MANAGER_THROTTLE_KEY } from '../progress/pin-format.ts';
 import type { PinHash } from '../progress/records.ts';
 import type { Roster } from '../progress/roster.svelte.ts';
 import type { StorageHealth } from '../progress/storage-health.svelte.ts';
+
+/** PIN hashing and the throttle, fetched when the manager PIN is first set or tried. */
+const pinCode = () => import('../progress/pin-code.ts');
 
 const PIN_KEY = 'manager/pin';
 const MANAGER_ASSIGNMENTS = 'manager/assignment/';
@@ -75,7 +77,7 @@ export class ManagerStore {
     this.pin = (await this.#storage.db.read('managerPin', PIN_KEY)) ?? null;
     if (this.pin) return false;
     if ((this.hasData = await this.#dataStored())) return false;
-    const hash = await hashPin(pin);
+    const hash = await (await pinCode()).hashPin(pin);
     const saved = await this.#storage.write(() => this.#storage.db.update('managerPin', PIN_KEY, (current) => current ?? hash));
     if (!saved) return false;
     this.pin = saved;
@@ -91,6 +93,7 @@ export class ManagerStore {
   async tryPin(pin: string): Promise<PinTry> {
     const stored = this.pin;
     if (!stored) return { result: 'wrong', waitMs: 0 };
+    const { tryPin, verifyPin } = await pinCode();
     const tried = await tryPin(this.#storage.db, (task) => this.#storage.write(task), MANAGER_THROTTLE_KEY, () => verifyPin(pin, stored));
     this.pinWaitUntil = tried.result === 'right' ? 0 : Date.now() + tried.waitMs;
     if (tried.result === 'right') this.#open();
@@ -104,7 +107,7 @@ export class ManagerStore {
 
   /** Reads how long the next manager PIN try must wait (kept across reloads), for the form. */
   async refreshPinWait(now = Date.now()): Promise<number> {
-    const wait = await pinWait(this.#storage.db, MANAGER_THROTTLE_KEY, now);
+    const wait = await (await pinCode()).pinWait(this.#storage.db, MANAGER_THROTTLE_KEY, now);
     this.pinWaitUntil = now + wait;
     return wait;
   }
@@ -195,6 +198,7 @@ export class ManagerStore {
     let added = 0;
     const ok = await this.#storage.write(async () => {
       const plain = reports.map((r) => $state.snapshot(r) as Report);
+      const { placeReports } = await import('../exchange/identity.ts');
       const { placements } = placeReports(plain, await this.#storedReports());
       for (const [i, placement] of placements.entries()) {
         const report = plain[i];

@@ -12,8 +12,7 @@
  */
 import * as v from 'valibot';
 import { IsoMomentSchema, MomentSchema } from '../values/bounds.ts';
-import { PersonNameSchema } from '../values/name.ts';
-import { ProfileIdSchema } from '../values/profile-id.ts';
+import { PersonNameSchema, ProfileIdSchema } from '../values/schemas.ts';
 import type { ActivityRecord } from './api.ts';
 import { fnv1a64Hex } from '../encoding/checksum.ts';
 import { FileRecordSchemas } from './record-schemas.ts';

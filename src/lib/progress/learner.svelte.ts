@@ -5,7 +5,7 @@
  * screens open and are cleared when the roster locks. Each lesson visit, draft, attempt and place
  * is written as it happens; failures show through StorageHealth.
  */
-import { matchAssignment } from '../exchange/identity.ts';
+import type { matchAssignment as MatchAssignment } from '../exchange/identity.ts';
 import type { Assignment } from '../exchange/types.ts';
 import { checkedProfileId } from '../values/profile-id.ts';
 import { withAttempt, type ActivityKey, type ActivityRecord, type AttemptRecord, type NewAttempt, type ProgressApi } from './api.ts';
@@ -139,9 +139,11 @@ export class LearnerProgress implements ProgressApi {
   async acceptAssignment(assignment: Assignment): Promise<AcceptResult> {
     const id = this.learner?.id;
     if (!id) return 'no-learner';
+    // Fetched with the first assignment (it brings the team's keys), not with the first screen.
+    const { matchAssignment } = await import('../exchange/identity.ts');
     const known = matchAssignment(this.assignments[assignment.id]?.assignment, assignment);
     if (known !== 'new') return known === 'same' ? 'already' : 'conflict';
-    let match: ReturnType<typeof matchAssignment> = 'new';
+    let match: ReturnType<typeof MatchAssignment> = 'new';
     const accepted: AcceptedAssignment = { assignment: $state.snapshot(assignment), acceptedAt: Date.now() };
     const stored = await this.#write(() =>
       this.#db.update('assignment', assignmentKey(id, assignment.id), (current) => {

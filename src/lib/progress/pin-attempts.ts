@@ -10,8 +10,7 @@ import type { RecordStore } from './storage.ts';
 
 /** The throttle record of a learner's PIN. */
 export const learnerThrottleKey = (profileId: string): string => `device/pin-throttle/${checkedProfileId(profileId)}`;
-/** The throttle record of the manager PIN. */
-export const MANAGER_THROTTLE_KEY = 'manager/pin-throttle';
+export { MANAGER_THROTTLE_KEY } from './pin-format.ts';
 
 /** How a PIN try went: right, wrong, or refused unchecked because it came before the wait was over. */
 export type PinTry = { result: 'right' } | { result: 'wrong'; waitMs: number } | { result: 'wait'; waitMs: number };

@@ -5,7 +5,8 @@
  */
 import type { PinHash } from './records.ts';
 
-export const PIN_PATTERN = /^\d{4}$/;
+export { isValidPin, PIN_PATTERN } from './pin-format.ts';
+import { isValidPin } from './pin-format.ts';
 /** PBKDF2 iterations: fixed by the app, never taken from a record or a file. */
 export const PIN_ITERATIONS = 100_000;
 
@@ -17,9 +18,6 @@ async function derive(pin: string, salt: Uint8Array, iterations: number): Promis
   const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations }, key, 256);
   return toHex(bits);
 }
-
-/** True for a well-formed PIN (exactly four digits). */
-export const isValidPin = (pin: string) => PIN_PATTERN.test(pin);
 
 /** Hashes a PIN with a fresh random salt. */
 export async function hashPin(pin: string): Promise<PinHash> {

@@ -13,8 +13,8 @@
 import * as v from 'valibot';
 import { AssignmentSchema, ReportSchema } from '../exchange/schema.ts';
 import { ATTEMPTS_MAX, latestMoment, MomentOrZeroSchema, MomentSchema, PercentSchema, TIME_MIN } from '../values/bounds.ts';
-import { fitName, PersonNameSchema } from '../values/name.ts';
-import { ProfileIdSchema } from '../values/profile-id.ts';
+import { fitName } from '../values/name.ts';
+import { PersonNameSchema, ProfileIdSchema } from '../values/schemas.ts';
 import { DraftSchema } from './drafts.ts';
 import { PIN_ITERATIONS } from './pin.ts';
 import { ThrottleStateSchema } from './pin-throttle.ts';

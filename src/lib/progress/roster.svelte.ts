@@ -7,10 +7,11 @@
  */
 import { checkedProfileId, newProfileId } from '../values/profile-id.ts';
 import { cleanName, nameProblem } from '../values/name.ts';
-import { hashPin, verifyPin } from './pin.ts';
-import { learnerThrottleKey, pinWait, tryPin } from './pin-attempts.ts';
 import { DEFAULT_SETTINGS, type DeviceSettings, type PinHash, type Profile } from './records.ts';
 import type { StorageHealth } from './storage-health.svelte.ts';
+
+/** PIN hashing and the throttle, fetched when a PIN is first set or tried (not for the roster). */
+const pinCode = () => import('./pin-code.ts');
 
 const SETTINGS_KEY = 'device/settings';
 const PROFILES = 'profile/';
@@ -48,6 +49,7 @@ export class Roster {
 
   /** Reads how long a learner's next PIN try must wait (kept across reloads), for the PIN prompt. */
   async refreshPinWait(id: string, now = Date.now()): Promise<number> {
+    const { learnerThrottleKey, pinWait } = await pinCode();
     const wait = await pinWait(this.#storage.db, learnerThrottleKey(id), now);
     this.pinWaitUntil = { ...this.pinWaitUntil, [id]: now + wait };
     return wait;
@@ -94,7 +96,7 @@ export class Roster {
     const problem = nameProblem(name);
     if (problem) throw new Error(`name refused: ${problem}`);
     const now = Date.now();
-    const profile: Profile = { id: newProfileId(), name: cleanName(name), pin: pin ? await hashPin(pin) : null, createdAt: now, lastActiveAt: now };
+    const profile: Profile = { id: newProfileId(), name: cleanName(name), pin: pin ? await (await pinCode()).hashPin(pin) : null, createdAt: now, lastActiveAt: now };
     await this.#storage.write(() => this.#storage.db.update('profile', profileKey(profile.id), () => profile));
     this.#keepProfile(profile);
     await this.#open(profile.id);
@@ -108,6 +110,7 @@ export class Roster {
     const stored = profile.pin;
     if (stored) {
       if (!pin) return 'pin-required';
+      const { learnerThrottleKey, tryPin, verifyPin } = await pinCode();
       const tried = await tryPin(this.#storage.db, (task) => this.#storage.write(task), learnerThrottleKey(id), () => verifyPin(pin, stored));
       if (tried.result !== 'right') {
         this.pinWaitUntil = { ...this.pinWaitUntil, [id]: Date.now() + tried.waitMs };
@@ -150,7 +153,7 @@ export class Roster {
   async #ownPin(profile: Profile, pin: string | undefined): Promise<ProfileChange | null> {
     if (!profile.pin) return null;
     if (!pin) return 'pin-required';
-    return (await verifyPin(pin, profile.pin)) ? null : 'wrong-pin';
+    return (await (await pinCode()).verifyPin(pin, profile.pin)) ? null : 'wrong-pin';
   }
 
   /** A learner renames their own profile (their PIN asked when they have one); the one name rule applies. */
@@ -210,7 +213,7 @@ export class Roster {
   async setOwnPin(id: string, pin: string | null): Promise<ProfileChange> {
     const profile = this.profiles.find((p) => p.id === id);
     if (!profile || this.learner?.id !== id) return 'unknown';
-    const hash = pin ? await hashPin(pin) : null;
+    const hash = pin ? await (await pinCode()).hashPin(pin) : null;
     const saved = await this.#storage.write(() =>
       this.#storage.db.update('profile', profileKey(id), (current) => ({ ...(current ?? $state.snapshot(profile)), pin: hash })),
     );

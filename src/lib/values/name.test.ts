@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { cleanName, fitName, isCleanName, NAME_MAX, nameProblem, PersonNameSchema, visibleLength } from './name.ts';
+import { cleanName, fitName, isCleanName, NAME_MAX, nameProblem, visibleLength } from './name.ts';
+import { PersonNameSchema } from './schemas.ts';
 
 describe('the name rule', () => {
   it('keeps ordinary names of every script, trimmed and NFC', () => {

@@ -5,10 +5,9 @@
  * (controls, bidi embeddings/overrides/isolates, zero-width and other format characters, lone
  * surrogates, line separators), it must show something visible, and it is at most `NAME_MAX`
  * visible characters long. `<script>` in a name is kept verbatim: names are data, rendered as text.
- * Pure; no Svelte.
+ * Pure; no Svelte, no valibot: the first screen checks names with it (the record schema is in
+ * ./schemas.ts).
  */
-import * as v from 'valibot';
-
 /** Most visible characters (grapheme clusters) in a name. */
 export const NAME_MAX = 80;
 /** Hard cap in UTF-16 units (a grapheme may take several: accents, emoji). */
@@ -66,25 +65,6 @@ export function nameProblem(raw: string): NameProblem | null {
 
 /** True for a name that may be kept as it is (already clean). */
 export const isCleanName = (name: string): boolean => cleanName(name) === name && nameProblem(name) === null;
-
-const MESSAGES: Record<NameProblem, string> = {
-  empty: 'must not be empty',
-  'too-long': `must be at most ${NAME_MAX} characters`,
-  forbidden: 'must not contain control, bidi-override or invisible format characters',
-  invisible: 'must contain a visible letter, digit or sign',
-};
-
-/** The name schema every record, file and link uses: cleans, then checks. */
-export const PersonNameSchema = v.pipe(
-  v.string(),
-  v.maxLength(NAME_UNITS_MAX * 2, `must be at most ${NAME_MAX} characters`),
-  v.transform(cleanName),
-  v.rawCheck<string>(({ dataset, addIssue }) => {
-    if (!dataset.typed) return;
-    const problem = nameProblem(dataset.value);
-    if (problem) addIssue({ message: MESSAGES[problem] });
-  }),
-);
 
 /**
  * A name made fit to keep from text that is not under our control (an LMS, a profile saved by an

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { BadProfileIdError, checkedProfileId, isProfileId, newProfileId, ProfileIdSchema } from './profile-id.ts';
+import { BadProfileIdError, checkedProfileId, isProfileId, newProfileId } from './profile-id.ts';
+import { ProfileIdSchema } from './schemas.ts';
 
 const VICTIM = '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e';
 

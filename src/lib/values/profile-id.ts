@@ -6,10 +6,8 @@
  * LMS attempt carries `~` + when it began in base 36 (`lms-student-42~mbe1xk00`), 64 characters
  * at most in all. Neither can hold a `/`, so no id is a key prefix of another learner's records
  * (`<victimId>/lesson` is refused).
- * Pure; no Svelte.
+ * Pure; no Svelte, no valibot (the schema is in ./schemas.ts).
  */
-import * as v from 'valibot';
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const LMS = /^lms-[A-Za-z0-9_.@-]{1,56}(?:~[0-9a-z]{1,12})?$/;
 /** A profile id holds 64 characters (record-schemas.ts). */
@@ -38,6 +36,3 @@ export function checkedProfileId(id: unknown): string {
   if (!isProfileId(id)) throw new BadProfileIdError(id);
   return id;
 }
-
-/** The schema of a profile id in a record, a file or a report. */
-export const ProfileIdSchema = v.pipe(v.string(), v.check((id: string) => isProfileId(id), 'must be a profile id made by the course'));
