@@ -129,8 +129,12 @@ export class HealingKeyValue implements KeyValue {
     this.#setTimer(() => void this.#retry(), retryDelay(this.#attempt++));
   }
 
-  /** Writes every pending change; on success the problem is gone, else the next try is planned. */
-  async #retry(): Promise<void> {
+  /**
+   * Writes every pending change; on success the problem is gone (and, unless `check` is false,
+   * the sentinel is checked: a database that came back may be a new, empty one), else the next
+   * try is planned.
+   */
+  async #retry(check = true): Promise<void> {
     const backend = this.#backend;
     if (!backend) {
       this.#retrying = false;
@@ -141,7 +145,7 @@ export class HealingKeyValue implements KeyValue {
       this.#retrying = false;
       this.#attempt = 0;
       this.#setProblem(null);
-      await this.check();
+      if (check) void this.check();
     } catch (error) {
       console.warn('Storage still failing', error);
       this.#setProblem(isQuotaError(error) ? 'quota' : 'held');
@@ -182,7 +186,7 @@ export class HealingKeyValue implements KeyValue {
       this.#events.forEach((e) => e.restored?.(lost));
       this.#retrying = true; // writes now join the write-back instead of racing it
       this.#attempt = 0;
-      await this.#retry();
+      await this.#retry(false);
     }
     this.#watch(backend);
   }
@@ -202,7 +206,7 @@ export class HealingKeyValue implements KeyValue {
     this.#mirror.noteListed(stored);
     this.#retrying = true;
     this.#attempt = 0;
-    await this.#retry();
+    await this.#retry(false);
     this.#events.forEach((e) => e.reopened?.(stored));
     this.#watch(backend);
   }
