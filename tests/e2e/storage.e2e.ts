@@ -51,9 +51,11 @@ const banner = (page: Page, text: string | RegExp) => page.getByRole('alert').fi
 /** The banner at tablet and phone width: screenshots, no sideways scrolling, axe clean. */
 async function lookAtBanner(page: Page, name: string): Promise<void> {
   await page.setViewportSize(TABLET);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await assertPageSound(page, name);
   await screenshot(page, `${name}-tablet`, false);
   await page.setViewportSize(PHONE);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, `${name}-phone`, false);
   await page.setViewportSize(TABLET);
   await assertNarrow(page, name);
