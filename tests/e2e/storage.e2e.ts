@@ -120,6 +120,7 @@ describe('the database deleted under the running app', () => {
       await readLesson(page, lessonB!.id);
 
       expect(await deleteDatabase(page)).toBe('deleted');
+      await expect.poll(() => banner(page, 'было очищено').count()).toBe(1);
       await expect.poll(() => banner(page, 'было очищено').textContent()).toMatch(/не был открыт в этой вкладке: Вера\./);
       await page.getByRole('button', { name: 'Понятно' }).tap();
       await expect.poll(() => banner(page, 'было очищено').count()).toBe(0);
