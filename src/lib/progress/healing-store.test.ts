@@ -220,4 +220,33 @@ describe('over IndexedDB with the app stores', () => {
     expect((await again.progress.readLearner(id)).lessons.map((l) => l.lessonId).sort()).toEqual(['after', 'before']);
     again.storage.db.close();
   });
+
+  it('a database that opens late: the stored learners and manager PIN appear, the learner signed in meanwhile stays in', async () => {
+    const name = `late-${crypto.randomUUID()}`;
+    const before = await openStores((await openKeyValue(name)).kv);
+    await before.roster.createProfile('Старый', null);
+    expect(await before.manager.setPin('4821')).toBe(true);
+    before.storage.db.close();
+
+    let open!: (b: Backend) => void;
+    const kv = new HealingKeyValue(null, { later: new Promise<Backend>((resolve) => (open = resolve)) });
+    const stores = await openStores(kv);
+    expect(stores.roster.profiles).toEqual([]);
+    await stores.roster.createProfile('Новый', null);
+    await stores.progress.visitLesson('typed-while-waiting', true);
+
+    open((await openKeyValue(name)).kv);
+    await vi.waitFor(() => expect(stores.roster.profiles.map((p) => p.name).sort()).toEqual(['Новый', 'Старый']));
+    await vi.waitFor(() => expect(stores.manager.pin).not.toBeNull());
+    expect(stores.storage.mode).toBe('indexeddb');
+    expect(stores.storage.problem).toBeNull();
+    expect(stores.roster.learner?.name).toBe('Новый');
+    stores.storage.db.close();
+
+    const after = await openStores((await openKeyValue(name)).kv);
+    const id = after.roster.profiles.find((p) => p.name === 'Новый')!.id;
+    expect((await after.progress.readLearner(id)).lessons.map((l) => l.lessonId)).toEqual(['typed-while-waiting']);
+    expect(await after.manager.checkPin('4821')).toBe(true);
+    after.storage.db.close();
+  });
 });

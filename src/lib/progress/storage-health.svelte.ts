@@ -44,7 +44,9 @@ export class StorageHealth {
           this.problem = this.#standing = problem;
         },
         restored: (lost) => (this.restored = { lostLearners: lost.learners, lostManager: lost.manager }),
-        reopened: (keys) => keys.forEach((key) => this.#tell(key)),
+        // The device settings are not read again: they name who is open in another session, and
+        // this tab's learner (signed in while waiting) would be closed under them.
+        reopened: (keys) => keys.filter((key) => key !== 'device/settings').forEach((key) => this.#tell(key)),
       });
     }
   }
