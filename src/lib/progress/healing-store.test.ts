@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openStores } from '$lib/app/stores.ts';
-import { HealingKeyValue, SENTINEL } from './healing-store.ts';
+import { HealingKeyValue, keepTrying, SENTINEL } from './healing-store.ts';
 import { memoryKeyValue, openKeyValue, type Backend, type StorageEvents } from './storage.ts';
 
 /** A device that can refuse writes, lose everything, and report a deletion to its watcher. */
@@ -177,6 +177,24 @@ describe('a database that opens late', () => {
   });
 });
 
+describe('keepTrying', () => {
+  it('asks again with growing pauses until the database opens', async () => {
+    const device = fakeDevice();
+    const pauses: number[] = [];
+    let tries = 0;
+    const open = async () => {
+      if (++tries < 3) throw new Error('not yet');
+      return device.backend;
+    };
+    expect(await keepTrying(open, 100, 10, async (ms) => void pauses.push(ms))).toBe(device.backend);
+    expect(pauses).toEqual([1000, 2000, 4000]);
+  });
+
+  it('a try that never answers counts as failed, and it gives up after its tries', async () => {
+    await expect(keepTrying(() => new Promise<Backend>(() => {}), 5, 3, async () => {})).rejects.toThrow(/did not open in 3 tries/);
+  });
+});
+
 describe('over IndexedDB with the app stores', () => {
   it('an open that never answers: memory within the time limit, and the app works', async () => {
     const open = indexedDB.open;
@@ -249,4 +267,41 @@ describe('over IndexedDB with the app stores', () => {
     expect(await after.manager.checkPin('4821')).toBe(true);
     after.storage.db.close();
   });
+
+  it('an open that hangs once: the database is asked again directly, and what was typed meanwhile is written', async () => {
+    const name = `hang-once-${crypto.randomUUID()}`;
+    const open = indexedDB.open;
+    let calls = 0;
+    // The first open (localforage's) never answers; later ones do.
+    indexedDB.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
+      return ++calls === 1 ? ({} as IDBOpenDBRequest) : open.apply(this, args);
+    };
+    try {
+      const opened = await openKeyValue(name, 50);
+      expect(opened.mode).toBe('memory');
+      const stores = await openStores(opened.kv);
+      await stores.roster.createProfile('Анна', null);
+      await stores.progress.visitLesson('l1', true);
+      await vi.waitFor(() => expect(stores.storage.mode).toBe('indexeddb'), { timeout: 8000, interval: 50 });
+      expect(stores.storage.problem).toBeNull();
+      await stores.progress.visitLesson('l2', true);
+      stores.storage.db.close();
+    } finally {
+      indexedDB.open = open;
+    }
+    // Read straight from the database (this module's localforage still waits on the hung open).
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open(name);
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const keys = await new Promise<IDBValidKey[]>((resolve) => {
+      const r = db.transaction('records').objectStore('records').getAllKeys();
+      r.onsuccess = () => resolve(r.result);
+    });
+    db.close();
+    const lessons = keys.map(String).filter((k) => /^learner\/[^/]+\/lesson\//.test(k));
+    expect(lessons.map((k) => k.split('/').pop()).sort()).toEqual(['l1', 'l2']);
+    expect(keys.map(String).filter((k) => k.startsWith('profile/'))).toHaveLength(1);
+  }, 15_000);
 });

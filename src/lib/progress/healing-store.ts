@@ -14,6 +14,21 @@ export const SENTINEL = 'device/probe';
 /** A write is followed by a check of the sentinel at most this often. */
 const CHECK_EVERY_MS = 2000;
 
+/**
+ * Tries `open` again and again (each try given `timeoutMs`, pauses 1 s, 2 s … 30 s between) until
+ * one opens; gives up (rejects) after `tries`.
+ */
+export async function keepTrying(open: () => Promise<Backend>, timeoutMs: number, tries = 30, wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))): Promise<Backend> {
+  for (let attempt = 0; attempt < tries; attempt++) {
+    await wait(retryDelay(attempt));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const gaveUp = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), timeoutMs)));
+    const opened = await Promise.race([open().catch(() => null), gaveUp]).finally(() => clearTimeout(timer));
+    if (opened) return opened;
+  }
+  throw new Error(`the database did not open in ${tries} tries`);
+}
+
 export interface HealingOptions {
   /** The database when it opens later (the first open timed out); `problem` is shown until then. */
   later?: Promise<Backend>;

@@ -82,7 +82,7 @@ export async function openKeyValue(name = DB_NAME, timeoutMs = OPEN_TIMEOUT_MS):
   try {
     if (typeof indexedDB === 'undefined' || !indexedDB) throw new Error('IndexedDB is not available');
     // Loaded on demand: it is a third of the first screen's script, and the page can paint without it.
-    const [{ default: localforage }, { HealingKeyValue }] = await Promise.all([import('localforage'), import('./healing-store.ts')]);
+    const [{ default: localforage }, { HealingKeyValue, keepTrying }] = await Promise.all([import('localforage'), import('./healing-store.ts')]);
     const opening = openBackend(localforage, name);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), timeoutMs)));
@@ -90,7 +90,11 @@ export async function openKeyValue(name = DB_NAME, timeoutMs = OPEN_TIMEOUT_MS):
     if (backend) return { mode: 'indexeddb', kv: new HealingKeyValue(backend) };
     const reason = `the database did not open within ${timeoutMs} ms`;
     console.warn(`Storage: ${reason}; going on in memory until it opens`);
-    return { mode: 'memory', reason, kv: new HealingKeyValue(null, { later: opening, problem: 'unavailable' }) };
+    // localforage's open may never come back (its connection is shared, so it cannot be asked
+    // again): the database is also asked directly, again and again with growing pauses.
+    const retried = keepTrying(() => openDirect(name), timeoutMs);
+    const later = Promise.any([opening, retried]);
+    return { mode: 'memory', reason, kv: new HealingKeyValue(null, { later, problem: 'unavailable' }) };
   } catch (error) {
     return { kv: memoryKeyValue(), mode: 'memory', reason: error instanceof Error ? error.message : String(error) };
   }
@@ -108,6 +112,65 @@ async function openBackend(localforage: LocalForage, name: string): Promise<Back
     keys: () => lf.keys(),
     watch: (suspect) => watchDatabase(name, suspect),
   };
+}
+
+const request = <T>(r: IDBRequest<T>) =>
+  new Promise<T>((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = (event) => {
+      event.preventDefault();
+      reject(r.error);
+    };
+  });
+
+/** Opens the database as localforage lays it out (one `records` store; its blob-check store too). */
+function openDatabase(name: string): Promise<IDBDatabase> {
+  const open = indexedDB.open(name);
+  open.onupgradeneeded = () => {
+    const db = open.result;
+    for (const store of ['records', 'local-forage-detect-blob-support']) if (!db.objectStoreNames.contains(store)) db.createObjectStore(store);
+  };
+  return request(open).then((db) => {
+    // Never block a deletion or an upgrade: close, and open again on the next use.
+    db.onversionchange = () => db.close();
+    return db;
+  });
+}
+
+/**
+ * The database without localforage, for when localforage's open hangs: the same store and
+ * values, its own connection (opened again when closed under it). Proves it can write.
+ */
+async function openDirect(name: string): Promise<Backend> {
+  // Safari's stuck IndexedDB is known to wake up once `databases()` is asked.
+  await Promise.resolve(indexedDB.databases?.()).catch(() => {});
+  let db = await openDatabase(name);
+  const run = async <T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> => {
+    let tx: IDBTransaction;
+    try {
+      tx = db.transaction('records', mode);
+    } catch {
+      db = await openDatabase(name); // closed under us (deleted, cleared): open (or create) it again
+      tx = db.transaction('records', mode);
+    }
+    const result = request(work(tx.objectStore('records')));
+    if (mode === 'readonly') return result;
+    result.catch(() => {}); // told through the transaction below
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
+    });
+    return result;
+  };
+  const backend: Backend = {
+    get: async (key) => (await run('readonly', (s) => s.get(key))) ?? null,
+    set: async (key, value) => void (await run('readwrite', (s) => s.put(value, key))),
+    remove: async (key) => void (await run('readwrite', (s) => s.delete(key))),
+    keys: async () => (await run('readonly', (s) => s.getAllKeys())).map(String),
+    watch: (suspect) => watchDatabase(name, suspect),
+  };
+  await backend.set('device/probe', Date.now());
+  return backend;
 }
 
 /**
