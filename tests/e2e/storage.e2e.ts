@@ -161,6 +161,39 @@ describe('a database that never opens', () => {
       },
     );
   }, 60_000);
+
+  it('an open that hangs once: the app asks again, the banner goes, and what was done meanwhile is stored', async () => {
+    await withContext(
+      'tablet',
+      async (_context, page) => {
+        await page.clock.install();
+        await page.goto(baseUrl);
+        await expect.poll(() => page.getByRole('status').filter({ hasText: 'Загрузка…' }).count()).toBe(1);
+        await page.clock.fastForward(5000);
+        await expect.poll(() => banner(page, 'Хранилище браузера не отвечает').count()).toBe(1);
+        await enterAsLearner(page, 'Жанна');
+        await readLesson(page, lessonA!.id, false);
+        await page.clock.fastForward(2000); // the first pause before asking again
+        await expect.poll(() => banner(page, 'Хранилище браузера не отвечает').count(), { message: 'the database opened at last' }).toBe(0);
+        await expect.poll(() => finishedAt(page, lessonA!.id), { message: 'the lesson read meanwhile is stored' }).toBeGreaterThan(0);
+        await page.reload();
+        await enterAsLearner(page, 'Жанна');
+        await expect.poll(() => readCount(page)).toBe(1);
+      },
+      {
+        before: (context) =>
+          context.addInitScript(() => {
+            // Only the tab's very first open hangs (kept across the reload in sessionStorage).
+            const open = IDBFactory.prototype.open;
+            IDBFactory.prototype.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
+              if (sessionStorage.getItem('hung')) return open.apply(this, args);
+              sessionStorage.setItem('hung', '1');
+              return {} as IDBOpenDBRequest;
+            };
+          }),
+      },
+    );
+  }, 60_000);
 });
 
 describe('writes refused mid-session', () => {
