@@ -8,7 +8,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadContent } from '../../src/build/load-content.ts';
-import { assertNarrow, assertPageSound, enterAsLearner, h1, nextFrames, screenshot, storedRecord, TABLET, PHONE, useBrowser, withContext } from './harness.ts';
+import { assertNarrow, assertPageSound, axeViolations, enterAsLearner, h1, nextFrames, screenshot, storedRecord, TABLET, PHONE, useBrowser, withContext } from './harness.ts';
 
 const baseUrl = inject('baseUrl');
 const { index } = loadContent(process.cwd());
@@ -59,6 +59,11 @@ async function lookAtBanner(page: Page, name: string): Promise<void> {
   await screenshot(page, `${name}-phone`, false);
   await page.setViewportSize(TABLET);
   await assertNarrow(page, name);
+  // And in dark mode: still readable (axe checks the contrast).
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await axeViolations(page), `${name} in dark mode`).toEqual([]);
+  await screenshot(page, `${name}-dark`, false);
+  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 describe('the database deleted under the running app', () => {
