@@ -8,8 +8,13 @@ import { seal, unseal, type RecordData, type RecordType, type RecordValidator } 
 
 /** Where records live: the browser's database, or memory only (lost on reload). */
 export type StorageMode = 'indexeddb' | 'memory';
-/** What went wrong with storage, for the banner. */
-export type StorageProblem = 'refused' | 'quota' | 'write-failed';
+/**
+ * What went wrong with storage, for the banner: `refused` (no storage at all), `unavailable` (the
+ * database did not open in time; the page goes on in memory and keeps waiting), `held` and `quota`
+ * (the device refused writes; they are kept in memory and tried again), `write-failed` (one record
+ * was not saved).
+ */
+export type StorageProblem = 'refused' | 'unavailable' | 'held' | 'quota' | 'write-failed';
 
 /** A minimal async key-value store. */
 export interface KeyValue {
@@ -18,6 +23,33 @@ export interface KeyValue {
   remove(key: string): Promise<void>;
   keys(): Promise<string[]>;
 }
+
+/** The device's database as the healing store (healing-store.ts) uses it. */
+export interface Backend extends KeyValue {
+  /** Calls `suspect` once when the database may have been deleted or closed under the page. */
+  watch?(suspect: () => void): void;
+}
+
+/** What the healing store tells StorageHealth. */
+export interface StorageEvents {
+  /** Where records live and what is wrong now. */
+  status?(status: { mode: StorageMode; problem: StorageProblem | null }): void;
+  /** The database was deleted under the page and written back from memory; `lost` could not be. */
+  restored?(lost: { learners: string[]; manager: number }): void;
+  /** The database opened late: these stored keys are to be read again. */
+  reopened?(keys: string[]): void;
+}
+
+/** A key-value store that reports its health (the one openKeyValue gives). */
+export interface WatchedKeyValue extends KeyValue {
+  readonly status: { mode: StorageMode; problem: StorageProblem | null };
+  listen(events: StorageEvents): void;
+}
+
+export const isWatched = (kv: KeyValue): kv is WatchedKeyValue => typeof (kv as Partial<WatchedKeyValue>).listen === 'function';
+
+/** How long the database may take to open before the page goes on in memory. */
+export const OPEN_TIMEOUT_MS = 4000;
 
 /** A record that could not be read and was moved aside under `damaged/…`. */
 export interface DamagedRecord {
@@ -42,29 +74,133 @@ export function memoryKeyValue(): KeyValue {
 /**
  * Opens IndexedDB through localforage (no silent fallback to another driver) and proves it can
  * write. Returns memory storage and the reason when the browser refuses (or the script that
- * talks to it cannot be loaded).
+ * talks to it cannot be loaded). A database that does not open within `timeoutMs` (a known iPad
+ * Safari fault) is not waited for: the page goes on in memory and the store takes the database
+ * when it opens. The store mirrors what it holds and writes it back after failures (healing-store.ts).
  */
-export async function openKeyValue(name = DB_NAME): Promise<{ kv: KeyValue; mode: StorageMode; reason?: string }> {
+export async function openKeyValue(name = DB_NAME, timeoutMs = OPEN_TIMEOUT_MS): Promise<{ kv: KeyValue; mode: StorageMode; reason?: string }> {
   try {
     if (typeof indexedDB === 'undefined' || !indexedDB) throw new Error('IndexedDB is not available');
     // Loaded on demand: it is a third of the first screen's script, and the page can paint without it.
-    const { default: localforage } = await import('localforage');
-    const lf = localforage.createInstance({ name, storeName: 'records', driver: localforage.INDEXEDDB });
-    await lf.ready();
-    if (lf.driver() !== localforage.INDEXEDDB) throw new Error(`unexpected driver ${lf.driver()}`);
-    await lf.setItem('device/probe', Date.now());
-    return {
-      mode: 'indexeddb',
-      kv: {
-        get: (key) => lf.getItem(key),
-        set: async (key, value) => void (await lf.setItem(key, value)),
-        remove: (key) => lf.removeItem(key),
-        keys: () => lf.keys(),
-      },
-    };
+    const [{ default: localforage }, { HealingKeyValue, keepTrying }] = await Promise.all([import('localforage'), import('./healing-store.ts')]);
+    const opening = openBackend(localforage, name);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), timeoutMs)));
+    const backend = await Promise.race([opening, late]).finally(() => clearTimeout(timer));
+    if (backend) return { mode: 'indexeddb', kv: new HealingKeyValue(backend) };
+    const reason = `the database did not open within ${timeoutMs} ms`;
+    console.warn(`Storage: ${reason}; going on in memory until it opens`);
+    // localforage's open may never come back (its connection is shared, so it cannot be asked
+    // again): the database is also asked directly, again and again with growing pauses.
+    const retried = keepTrying(() => openDirect(name), timeoutMs);
+    const later = Promise.any([opening, retried]);
+    return { mode: 'memory', reason, kv: new HealingKeyValue(null, { later, problem: 'unavailable' }) };
   } catch (error) {
     return { kv: memoryKeyValue(), mode: 'memory', reason: error instanceof Error ? error.message : String(error) };
   }
+}
+
+async function openBackend(localforage: LocalForage, name: string): Promise<Backend> {
+  const lf = localforage.createInstance({ name, storeName: 'records', driver: localforage.INDEXEDDB });
+  await lf.ready();
+  if (lf.driver() !== localforage.INDEXEDDB) throw new Error(`unexpected driver ${lf.driver()}`);
+  await lf.setItem('device/probe', Date.now());
+  return {
+    get: (key) => lf.getItem(key),
+    set: async (key, value) => void (await lf.setItem(key, value)),
+    remove: (key) => lf.removeItem(key),
+    keys: () => lf.keys(),
+    watch: (suspect) => watchDatabase(name, suspect),
+  };
+}
+
+const request = <T>(r: IDBRequest<T>) =>
+  new Promise<T>((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = (event) => {
+      event.preventDefault();
+      reject(r.error);
+    };
+  });
+
+/** Opens the database as localforage lays it out (one `records` store; its blob-check store too). */
+function openDatabase(name: string): Promise<IDBDatabase> {
+  const open = indexedDB.open(name);
+  open.onupgradeneeded = () => {
+    const db = open.result;
+    for (const store of ['records', 'local-forage-detect-blob-support']) if (!db.objectStoreNames.contains(store)) db.createObjectStore(store);
+  };
+  return request(open).then((db) => {
+    // Never block a deletion or an upgrade: close, and open again on the next use.
+    db.onversionchange = () => db.close();
+    return db;
+  });
+}
+
+/**
+ * The database without localforage, for when localforage's open hangs: the same store and
+ * values, its own connection (opened again when closed under it). Proves it can write.
+ */
+async function openDirect(name: string): Promise<Backend> {
+  // Safari's stuck IndexedDB is known to wake up once `databases()` is asked.
+  await Promise.resolve(indexedDB.databases?.()).catch(() => {});
+  let db = await openDatabase(name);
+  const run = async <T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> => {
+    let tx: IDBTransaction;
+    try {
+      tx = db.transaction('records', mode);
+    } catch {
+      db = await openDatabase(name); // closed under us (deleted, cleared): open (or create) it again
+      tx = db.transaction('records', mode);
+    }
+    const result = request(work(tx.objectStore('records')));
+    if (mode === 'readonly') return result;
+    result.catch(() => {}); // told through the transaction below
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
+    });
+    return result;
+  };
+  const backend: Backend = {
+    get: async (key) => (await run('readonly', (s) => s.get(key))) ?? null,
+    set: async (key, value) => void (await run('readwrite', (s) => s.put(value, key))),
+    remove: async (key) => void (await run('readwrite', (s) => s.delete(key))),
+    keys: async () => (await run('readonly', (s) => s.getAllKeys())).map(String),
+    watch: (suspect) => watchDatabase(name, suspect),
+  };
+  await backend.set('device/probe', Date.now());
+  return backend;
+}
+
+/**
+ * Holds a connection of its own to the database to hear of its deletion (`versionchange`, from
+ * this page or another tab) or a forced close (the browser clearing site data). It closes at once
+ * so a deletion is never blocked (localforage closes its own connection too), then calls `suspect`
+ * once; the caller checks the database and watches again.
+ */
+function watchDatabase(name: string, suspect: () => void): void {
+  let told = false;
+  const tell = () => {
+    if (told) return;
+    told = true;
+    suspect();
+  };
+  const request = indexedDB.open(name);
+  // The database is gone already: never create it here (localforage makes it with its stores).
+  request.onupgradeneeded = () => {
+    request.transaction?.abort();
+    tell();
+  };
+  request.onerror = (event) => event.preventDefault();
+  request.onsuccess = () => {
+    const db = request.result;
+    db.onversionchange = () => {
+      db.close();
+      tell();
+    };
+    db.onclose = tell;
+  };
 }
 
 /** True when an error means the disk or the origin's quota is full. */
