@@ -25,6 +25,8 @@ async function readLesson(page: Page, id: string, stored = true) {
   // (Where nothing can be stored, the page is given the frames in which it sees the end.)
   if (stored) await expect.poll(() => finishedAt(page, id)).not.toBeNull();
   else await nextFrames(page);
+  // Either way the learner is told the lesson is done, just above the way on.
+  await expect.poll(() => page.getByRole('status').filter({ hasText: 'Урок прочитан' }).count()).toBe(1);
 }
 
 /** When the lesson was finished, as stored in the real IndexedDB (null: not yet). */
