@@ -80,7 +80,13 @@ export async function launchDebuggable(): Promise<DebuggableChromium> {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill();
       await exited;
-      rmSync(profile, { recursive: true, force: true });
+      // Chromium's helper processes may still be writing into the profile for a moment after the
+      // browser exits (ENOTEMPTY): try again, and leave a temp folder rather than fail the bench.
+      try {
+        rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+      } catch (error) {
+        console.warn(`Left the Chromium profile ${profile}: ${error instanceof Error ? error.message : String(error)}`);
+      }
     },
   };
 }

@@ -61,7 +61,7 @@ describe('progress survives', () => {
       context = undefined;
     } finally {
       await context?.close();
-      rmSync(profileDir, { recursive: true, force: true });
+      rmSync(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }); // helpers may still be writing
     }
   }, 60_000);
 
