@@ -45,10 +45,18 @@ describe('onReachEnd', () => {
     }
   });
 
+  it('counts an end scrolled past in one jump, which the observer never sees intersect', () => {
+    const read = vi.fn();
+    onReachEnd(endAt(-800), read);
+    window.dispatchEvent(new Event('scroll'));
+    expect(read).toHaveBeenCalledTimes(1);
+  });
+
   it('does not count an end below the window, nor anything after the page is gone', () => {
     const read = vi.fn();
     const action = onReachEnd(endAt(window.innerHeight + 500), read);
     window.dispatchEvent(new PopStateEvent('popstate'));
+    window.dispatchEvent(new Event('scroll'));
     expect(read).not.toHaveBeenCalled();
 
     const other = vi.fn();

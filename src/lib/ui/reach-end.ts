@@ -7,8 +7,11 @@
  * be counted. So the element is also measured when the address is about to change (capturing
  * `popstate`/`hashchange` listeners run before the router's, while this page is still on screen)
  * and when the page is hidden.
+ *
+ * Reached means scrolled to or past: a jump to the way on (a phone puts the picture and the aims
+ * after the text) skips the element without ever intersecting it, so every scroll measures it too.
  */
-const LEAVING = ['popstate', 'hashchange', 'pagehide'] as const;
+const WATCH = ['popstate', 'hashchange', 'pagehide', 'scroll'] as const;
 
 export function onReachEnd(node: HTMLElement, callback: () => void): { destroy(): void } {
   if (typeof IntersectionObserver === 'undefined') {
@@ -30,17 +33,16 @@ export function onReachEnd(node: HTMLElement, callback: () => void): { destroy()
   });
   const stop = () => {
     observer.disconnect();
-    for (const type of LEAVING) window.removeEventListener(type, measure, true);
+    for (const type of WATCH) window.removeEventListener(type, measure, true);
   };
   observer.observe(node);
-  for (const type of LEAVING) window.addEventListener(type, measure, true);
+  for (const type of WATCH) window.addEventListener(type, measure, { capture: true, passive: true });
   return { destroy: stop };
 }
 
-/** Whether any of the element is inside the window right now. */
+/** Whether the element is in the window now, or was scrolled past (it is above the window's bottom). */
 function inView(node: HTMLElement): boolean {
   const box = node.getBoundingClientRect();
   const height = window.innerHeight || document.documentElement.clientHeight;
-  const width = window.innerWidth || document.documentElement.clientWidth;
-  return box.bottom >= 0 && box.top <= height && box.right >= 0 && box.left <= width && (box.height > 0 || box.width > 0);
+  return box.top <= height && (box.height > 0 || box.width > 0);
 }
