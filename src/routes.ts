@@ -10,6 +10,7 @@ import type { RouteDefinition } from 'svelte-spa-router';
 import { wrap } from 'svelte-spa-router/wrap';
 import { loadActivityData, loadLessonText, loadModuleIntro } from '$lib/course/course.ts';
 import { withMessages } from '$lib/i18n/index.ts';
+import { openManagerArea } from '$lib/manager/context.ts';
 import Loading from '$lib/screens/LoadingScreen.svelte';
 import NotFoundScreen from '$lib/screens/NotFoundScreen.svelte';
 import { PATHS } from '$lib/routing/routing.ts';
@@ -44,6 +45,9 @@ const ifId = (kind: string, load: (id: string) => Promise<unknown>) => () => {
   return id ? load(id) : null;
 };
 
+/** A manager screen comes with the manager store (its code and PIN record), which it reads at once. */
+const withManager = <T>(load: () => Promise<T>) => async () => (await Promise.all([load(), openManagerArea()]))[0];
+
 const lessonScreen = withMessages(['media'], withData(ifId('lesson', loadLessonText), () => import('$lib/screens/LessonScreen.svelte')));
 
 /**
@@ -70,13 +74,13 @@ export const routes: RouteDefinition = {
   [PATHS.glossary]: wrap({ asyncComponent: withMessages(['glossary'], () => import('$lib/screens/GlossaryScreen.svelte')), loadingComponent: Loading }),
   [PATHS.glossaryTerm]: wrap({ asyncComponent: withMessages(['glossary'], () => import('$lib/screens/GlossaryScreen.svelte')), loadingComponent: Loading }),
   [PATHS.summary]: wrap({ asyncComponent: withMessages(['reference'], () => import('$lib/screens/SummaryScreen.svelte')), loadingComponent: Loading }),
-  [PATHS.manager]: wrap({ asyncComponent: withMessages(['manager', 'reference'], () => import('$lib/screens/ManagerScreen.svelte')), loadingComponent: Loading }),
-  [PATHS.managerNew]: wrap({ asyncComponent: withMessages(['manager'], () => import('$lib/screens/ManagerAssignScreen.svelte')), loadingComponent: Loading }),
-  [PATHS.managerTeam]: wrap({ asyncComponent: withMessages(['manager', 'reflection'], () => import('$lib/screens/ManagerTeamScreen.svelte')), loadingComponent: Loading }),
+  [PATHS.manager]: wrap({ asyncComponent: withMessages(['manager', 'reference'], withManager(() => import('$lib/screens/ManagerScreen.svelte'))), loadingComponent: Loading }),
+  [PATHS.managerNew]: wrap({ asyncComponent: withMessages(['manager'], withManager(() => import('$lib/screens/ManagerAssignScreen.svelte'))), loadingComponent: Loading }),
+  [PATHS.managerTeam]: wrap({ asyncComponent: withMessages(['manager', 'reflection'], withManager(() => import('$lib/screens/ManagerTeamScreen.svelte'))), loadingComponent: Loading }),
   [PATHS.managerBriefing]: wrap({ asyncComponent: withMessages(['reference'], () => import('$lib/screens/ManagerBriefingScreen.svelte')), loadingComponent: Loading }),
   [PATHS.assign]: wrap({ asyncComponent: withMessages(['manager'], () => import('$lib/screens/AssignScreen.svelte')), loadingComponent: Loading }),
   [PATHS.assignLink]: wrap({ asyncComponent: withMessages(['manager'], () => import('$lib/screens/AssignScreen.svelte')), loadingComponent: Loading }),
   [PATHS.report]: wrap({ asyncComponent: withMessages(['manager', 'reflection'], () => import('$lib/screens/ReportScreen.svelte')), loadingComponent: Loading }),
-  [PATHS.reportLink]: wrap({ asyncComponent: withMessages(['manager', 'reflection'], () => import('$lib/screens/ManagerReportLinkScreen.svelte')), loadingComponent: Loading }),
+  [PATHS.reportLink]: wrap({ asyncComponent: withMessages(['manager', 'reflection'], withManager(() => import('$lib/screens/ManagerReportLinkScreen.svelte'))), loadingComponent: Loading }),
   [PATHS.notFound]: NotFoundScreen,
 };

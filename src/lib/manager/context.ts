@@ -1,17 +1,69 @@
-/** The manager store, handed down by context to the manager area's screens. */
+/**
+ * The manager store, handed down by context to the manager area's screens. Its code comes with the
+ * manager area, not with a learner's screens: the shell holds a `ManagerSlot`, which opens the store
+ * the first time the area is entered (the router's loaders wait for it, `openManagerArea`).
+ */
 import { getContext, setContext } from 'svelte';
 import type { ManagerStore } from './manager-store.svelte.ts';
 
 const KEY = Symbol('manager');
 
-/** Called once by the app shell (or a test harness). */
-export function provideManager(store: ManagerStore): void {
-  setContext(KEY, store);
+/** The manager store once opened; until then locking and idle checks have nothing to do. */
+export class ManagerSlot {
+  #store: ManagerStore | null = null;
+  #opening: Promise<ManagerStore> | null = null;
+  readonly #load: () => Promise<ManagerStore>;
+
+  constructor(load: () => Promise<ManagerStore>) {
+    this.#load = load;
+  }
+
+  /** The store, or null while the manager area has not been entered in this page. */
+  get store(): ManagerStore | null {
+    return this.#store;
+  }
+
+  /** Opens the store once (its code and its PIN record); a failed open is tried again next time. */
+  open(): Promise<ManagerStore> {
+    return (this.#opening ??= this.#load().then(
+      (store) => (this.#store = store),
+      (error: unknown) => {
+        this.#opening = null;
+        throw error;
+      },
+    ));
+  }
+
+  lock(): void {
+    this.#store?.lock();
+  }
+
+  touch(): void {
+    this.#store?.touch();
+  }
+
+  lockIfIdle(now?: number): boolean {
+    return this.#store?.lockIfIdle(now) ?? false;
+  }
 }
 
-/** The manager store set by the app shell. */
+/** The slot of the shell last provided: the router's loaders open it before a manager screen. */
+let provided: ManagerSlot | null = null;
+
+/** Called once by the app shell (or a test harness). */
+export function provideManager(slot: ManagerSlot): void {
+  setContext(KEY, slot);
+  provided = slot;
+}
+
+/** Opens the manager store of the shell (for the router, before a manager screen loads). */
+export async function openManagerArea(): Promise<void> {
+  await provided?.open();
+}
+
+/** The manager store set by the app shell, opened before any manager screen is shown. */
 export function getManager(): ManagerStore {
-  const store = getContext<ManagerStore | undefined>(KEY);
-  if (!store) throw new Error('getManager() called outside the app shell: no manager store in context');
+  const store = getContext<ManagerSlot | undefined>(KEY)?.store;
+  if (!store) throw new Error('getManager() called before the manager store was opened (or outside the app shell)');
   return store;
 }

@@ -5,6 +5,7 @@
  * stores: a deleted database and an open that never answers.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openStoresWithManager } from '../../../tests/harness/open-stores.ts';
 import { openStores } from '$lib/app/stores.ts';
 import { HealingKeyValue, keepTrying, SENTINEL } from './healing-store.ts';
 import { memoryKeyValue, openKeyValue, type Backend, type StorageEvents } from './storage.ts';
@@ -204,7 +205,7 @@ describe('over IndexedDB with the app stores', () => {
       const opened = await openKeyValue(`hang-${crypto.randomUUID()}`, 50);
       expect(opened.mode).toBe('memory');
       expect(opened.reason).toMatch(/did not open within 50 ms/);
-      const stores = await openStores(opened.kv);
+      const stores = await openStoresWithManager(opened.kv);
       expect(stores.storage.mode).toBe('memory');
       expect(stores.storage.problem).toBe('unavailable');
       await stores.roster.createProfile('Анна', null);
@@ -219,7 +220,7 @@ describe('over IndexedDB with the app stores', () => {
 
   it('a deleted database: the learner and the work before and after are there when opened again', async () => {
     const name = `deleted-${crypto.randomUUID()}`;
-    const stores = await openStores((await openKeyValue(name)).kv);
+    const stores = await openStoresWithManager((await openKeyValue(name)).kv);
     await stores.roster.createProfile('Анна', null);
     await stores.progress.visitLesson('before', true);
     const deleted = new Promise<void>((resolve, reject) => {
@@ -232,7 +233,7 @@ describe('over IndexedDB with the app stores', () => {
     await stores.progress.visitLesson('after', true);
     stores.storage.db.close();
 
-    const again = await openStores((await openKeyValue(name)).kv);
+    const again = await openStoresWithManager((await openKeyValue(name)).kv);
     expect(again.roster.profiles.map((p) => p.name)).toEqual(['Анна']);
     const id = again.roster.profiles[0]!.id;
     expect((await again.progress.readLearner(id)).lessons.map((l) => l.lessonId).sort()).toEqual(['after', 'before']);
@@ -241,30 +242,30 @@ describe('over IndexedDB with the app stores', () => {
 
   it('a database that opens late: the stored learners and manager PIN appear, the learner signed in meanwhile stays in', async () => {
     const name = `late-${crypto.randomUUID()}`;
-    const before = await openStores((await openKeyValue(name)).kv);
+    const before = await openStoresWithManager((await openKeyValue(name)).kv);
     await before.roster.createProfile('Старый', null);
-    expect(await before.manager.setPin('4821')).toBe(true);
+    expect(await before.managerStore.setPin('4821')).toBe(true);
     before.storage.db.close();
 
     let open!: (b: Backend) => void;
     const kv = new HealingKeyValue(null, { later: new Promise<Backend>((resolve) => (open = resolve)) });
-    const stores = await openStores(kv);
+    const stores = await openStoresWithManager(kv);
     expect(stores.roster.profiles).toEqual([]);
     await stores.roster.createProfile('Новый', null);
     await stores.progress.visitLesson('typed-while-waiting', true);
 
     open((await openKeyValue(name)).kv);
     await vi.waitFor(() => expect(stores.roster.profiles.map((p) => p.name).sort()).toEqual(['Новый', 'Старый']));
-    await vi.waitFor(() => expect(stores.manager.pin).not.toBeNull());
+    await vi.waitFor(() => expect(stores.managerStore.pin).not.toBeNull());
     expect(stores.storage.mode).toBe('indexeddb');
     expect(stores.storage.problem).toBeNull();
     expect(stores.roster.learner?.name).toBe('Новый');
     stores.storage.db.close();
 
-    const after = await openStores((await openKeyValue(name)).kv);
+    const after = await openStoresWithManager((await openKeyValue(name)).kv);
     const id = after.roster.profiles.find((p) => p.name === 'Новый')!.id;
     expect((await after.progress.readLearner(id)).lessons.map((l) => l.lessonId)).toEqual(['typed-while-waiting']);
-    expect(await after.manager.checkPin('4821')).toBe(true);
+    expect(await after.managerStore.checkPin('4821')).toBe(true);
     after.storage.db.close();
   });
 
@@ -279,7 +280,7 @@ describe('over IndexedDB with the app stores', () => {
     try {
       const opened = await openKeyValue(name, 50);
       expect(opened.mode).toBe('memory');
-      const stores = await openStores(opened.kv);
+      const stores = await openStoresWithManager(opened.kv);
       await stores.roster.createProfile('Анна', null);
       await stores.progress.visitLesson('l1', true);
       await vi.waitFor(() => expect(stores.storage.mode).toBe('indexeddb'), { timeout: 8000, interval: 50 });

@@ -1,4 +1,5 @@
 import { render, screen, within } from '@testing-library/svelte';
+import { openStoresWithManager } from '../../../tests/harness/open-stores.ts';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openStores } from '$lib/app/stores.ts';
@@ -12,11 +13,11 @@ import ManagerAssignScreen from './ManagerAssignScreen.svelte';
 beforeAll(() => setupI18n());
 
 async function show() {
-  const stores = await openStores(memoryKeyValue());
+  const stores = await openStoresWithManager(memoryKeyValue());
   await stores.roster.createProfile('Ольга Белова', null);
   await stores.roster.createProfile('Иван Смирнов', null);
   stores.roster.lock();
-  await stores.manager.setPin('4821');
+  await stores.managerStore.setPin('4821');
   render(ScreenWithProgress, { props: { stores, screen: ManagerAssignScreen } });
   return stores;
 }
@@ -40,7 +41,7 @@ describe('ManagerAssignScreen: who is expected', { timeout: 30_000 }, () => {
     await userEvent.type(screen.getByLabelText(/Ваше имя/), 'Ольга Петровна');
     await userEvent.click(screen.getByRole('button', { name: 'Создать задание' }));
     const link = (await screen.findByLabelText('Ссылка на задание')) as HTMLTextAreaElement;
-    const [saved] = await stores.manager.readAssignments();
+    const [saved] = await stores.managerStore.readAssignments();
     expect(saved?.expected).toEqual(['иван смирнов', 'Ольга Белова']);
     const decoded = decode(link.value.slice(link.value.indexOf('SZa1.')));
     expect(decoded).toMatchObject({ ok: true, kind: 'assignment' });
@@ -59,6 +60,6 @@ describe('ManagerAssignScreen: who is expected', { timeout: 30_000 }, () => {
     await userEvent.click(screen.getByRole('button', { name: 'Создать задание' }));
     expect(await screen.findByText(/В имени есть невидимые или управляющие символы/)).toBeInTheDocument();
     expect(screen.getByLabelText(/Ваше имя/)).toHaveAttribute('aria-invalid', 'true');
-    expect(await stores.manager.readAssignments()).toEqual([]);
+    expect(await stores.managerStore.readAssignments()).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { render, screen } from '@testing-library/svelte';
+import { openStoresWithManager } from '../../../tests/harness/open-stores.ts';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setupI18n } from '$lib/i18n/index.ts';
@@ -17,7 +18,7 @@ const show = (store: AppStores) => render(ScreenWithProgress, { props: { stores:
 
 describe('ManagerScreen', () => {
   it('asks for a new PIN twice on first use, then opens the area', async () => {
-    const store = await openStores(memoryKeyValue());
+    const store = await openStoresWithManager(memoryKeyValue());
     show(store);
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Для руководителя');
     expect(screen.getByRole('heading', { name: 'Задайте PIN-код руководителя' })).toBeInTheDocument();
@@ -28,21 +29,21 @@ describe('ManagerScreen', () => {
     await userEvent.type(screen.getByLabelText('Повторите PIN-код'), '1243');
     await userEvent.click(screen.getByRole('button', { name: 'Задать PIN и войти' }));
     expect(screen.getByRole('alert')).toHaveTextContent('не совпадают');
-    expect(store.manager.pin).toBeNull();
+    expect(store.managerStore.pin).toBeNull();
     await userEvent.type(screen.getByLabelText('PIN-код из 4 цифр'), '1234');
     await userEvent.type(screen.getByLabelText('Повторите PIN-код'), '1234');
     await userEvent.click(screen.getByRole('button', { name: 'Задать PIN и войти' }));
     expect(await screen.findByRole('button', { name: 'Выйти' })).toBeInTheDocument();
-    expect(store.manager.pin).not.toBeNull();
+    expect(store.managerStore.pin).not.toBeNull();
     expect(await screen.findByText('На этом устройстве заданий пока нет.')).toBeInTheDocument();
     expect(screen.getByText(/контрольной суммой, но не подписью/)).toBeInTheDocument();
   });
 
   it('opens only with the right PIN, lists the assignments made here, and «Выйти» locks it', async () => {
-    const store = await openStores(memoryKeyValue());
-    await store.manager.setPin('4821');
-    await store.manager.saveAssignment(sampleAssignment({ due: `${DUE_YEAR}-05-20`, manager: '<b>Ольга</b>' }));
-    store.manager.lock();
+    const store = await openStoresWithManager(memoryKeyValue());
+    await store.managerStore.setPin('4821');
+    await store.managerStore.saveAssignment(sampleAssignment({ due: `${DUE_YEAR}-05-20`, manager: '<b>Ольга</b>' }));
+    store.managerStore.lock();
     show(store);
     expect(screen.getByRole('heading', { name: 'Введите PIN-код руководителя' })).toBeInTheDocument();
     expect(screen.queryByLabelText('Повторите PIN-код')).toBeNull();
@@ -62,7 +63,7 @@ describe('ManagerScreen', () => {
     expect(screen.getByRole('button', { name: 'Скрыть ссылку' })).toHaveAttribute('aria-expanded', 'true');
 
     await userEvent.click(screen.getByRole('button', { name: 'Выйти' }));
-    expect(store.manager.unlocked).toBe(false);
+    expect(store.managerStore.unlocked).toBe(false);
     expect(screen.getByRole('heading', { name: 'Введите PIN-код руководителя' })).toBeInTheDocument();
     expect(screen.queryByText('<b>Ольга</b>')).toBeNull();
   });

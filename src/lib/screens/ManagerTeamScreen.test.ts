@@ -1,4 +1,5 @@
 import { render, screen, within } from '@testing-library/svelte';
+import { openStoresWithManager } from '../../../tests/harness/open-stores.ts';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { courseIndex } from '$lib/course/course.ts';
@@ -28,10 +29,10 @@ const link = (r = ivan) => {
 };
 
 async function show(reports: Report[] = []) {
-  const store = await openStores(memoryKeyValue());
-  await store.manager.setPin('4821');
-  await store.manager.saveAssignment(assignment);
-  await store.manager.saveReports(reports);
+  const store = await openStoresWithManager(memoryKeyValue());
+  await store.managerStore.setPin('4821');
+  await store.managerStore.saveAssignment(assignment);
+  await store.managerStore.saveReports(reports);
   render(ScreenWithProgress, { props: { stores: store, screen: ManagerTeamScreen } });
   return store;
 }
@@ -54,7 +55,7 @@ describe('ManagerTeamScreen', { timeout: 30_000 }, () => {
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('Строка 2');
     expect(alert).toHaveTextContent('контрольная сумма не сходится');
-    expect(await store.manager.readReports()).toHaveLength(1);
+    expect(await store.managerStore.readReports()).toHaveLength(1);
 
     const region = screen.getByRole('region', { name: 'Таблица команды (прокручивается вбок)' });
     expect(region).toHaveAttribute('tabindex', '0');
@@ -105,10 +106,10 @@ describe('ManagerTeamScreen: who is done, behind and missing', { timeout: 30_000
   const reportFor = (over: Partial<Report>) => sampleReport({ assignmentId: expecting.id, due: expecting.due, ...over });
 
   async function showExpecting(reports: Report[]) {
-    const store = await openStores(memoryKeyValue());
-    await store.manager.setPin('4821');
-    await store.manager.saveAssignment(expecting);
-    await store.manager.saveReports(reports);
+    const store = await openStoresWithManager(memoryKeyValue());
+    await store.managerStore.setPin('4821');
+    await store.managerStore.saveAssignment(expecting);
+    await store.managerStore.saveReports(reports);
     render(ScreenWithProgress, { props: { stores: store, screen: ManagerTeamScreen } });
     return store;
   }
@@ -130,12 +131,12 @@ describe('ManagerTeamScreen: who is done, behind and missing', { timeout: 30_000
     const grid = within(within(card).getByRole('table'));
     await userEvent.click(grid.getByRole('button', { name: /Анна/ }));
     await userEvent.click(grid.getByRole('button', { name: /^Удалить отчёт от/ }));
-    expect(await store.manager.readReports()).toHaveLength(1);
+    expect(await store.managerStore.readReports()).toHaveLength(1);
     await userEvent.click(grid.getByRole('button', { name: 'Отмена' }));
-    expect(await store.manager.readReports()).toHaveLength(1);
+    expect(await store.managerStore.readReports()).toHaveLength(1);
     await userEvent.click(grid.getByRole('button', { name: /^Удалить отчёт от/ }));
     await userEvent.click(grid.getByRole('button', { name: 'Да, удалить' }));
-    await vi.waitFor(async () => expect(await store.manager.readReports()).toHaveLength(0));
+    await vi.waitFor(async () => expect(await store.managerStore.readReports()).toHaveLength(0));
     expect(await within(card).findByText('Не прислали отчёт: Анна, Иван Смирнов, Пётр Волков')).toBeInTheDocument();
   });
 
@@ -145,8 +146,8 @@ describe('ManagerTeamScreen: who is done, behind and missing', { timeout: 30_000
     await userEvent.click(within(card).getByRole('button', { name: 'Удалить задание' }));
     expect(within(card).getByText(/Вместе с ним удалится 1 отчёт/)).toBeInTheDocument();
     await userEvent.click(within(card).getByRole('button', { name: 'Да, удалить' }));
-    await vi.waitFor(async () => expect(await store.manager.readAssignments()).toEqual([]));
-    expect(await store.manager.readReports()).toEqual([]);
+    await vi.waitFor(async () => expect(await store.managerStore.readAssignments()).toEqual([]));
+    expect(await store.managerStore.readReports()).toEqual([]);
     expect(await screen.findByText(/Заданий и отчётов пока нет/)).toBeInTheDocument();
   });
 });
