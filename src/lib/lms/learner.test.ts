@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProfileSchema } from '$lib/progress/record-schemas.ts';
-import * as v from 'valibot';
+import { checkDeviceRecordForWrite } from '$lib/progress/device-records.ts';
 import { displayName, isLmsProfileOf, latestLmsProfile, lmsAttemptProfileId, lmsProfileId, resumeRecords } from './learner.ts';
 import { activity, attempt, lessonRecord } from '../../../tests/lms/test-course.ts';
 
@@ -41,12 +40,12 @@ describe('displayName', () => {
     expect(displayName('', '')).toBe('LMS');
     const name = displayName('Я'.repeat(300), 'u');
     expect(name).toHaveLength(80);
-    expect(v.safeParse(ProfileSchema, { id: lmsProfileId('u'), name, pin: null, createdAt: Date.UTC(2025, 0, 1), lastActiveAt: Date.UTC(2025, 0, 1) }).success).toBe(true);
+    expect(checkDeviceRecordForWrite('profile', { id: lmsProfileId('u'), name, pin: null, createdAt: Date.UTC(2025, 0, 1), lastActiveAt: Date.UTC(2025, 0, 1) }).ok).toBe(true);
   });
 });
 
 describe('displayName under the one name rule', () => {
-  const fits = (name: string) => v.safeParse(ProfileSchema, { id: 'lms-u', name, pin: null, createdAt: Date.UTC(2025, 0, 1), lastActiveAt: Date.UTC(2025, 0, 1) }).success;
+  const fits = (name: string) => checkDeviceRecordForWrite('profile', { id: 'lms-u', name, pin: null, createdAt: Date.UTC(2025, 0, 1), lastActiveAt: Date.UTC(2025, 0, 1) }).ok;
   it.each([
     ['a bidi override', 'Иванова,\u202E Анна', 'Анна Иванова'],
     ['an isolate and a zero-width space', 'Ан\u2066на\u200B Иванова', 'Ан на Иванова'],
@@ -108,7 +107,7 @@ describe('attempt profiles', () => {
     expect(long).toMatch(/^lms-h[0-9a-f]{16}~[0-9a-z]+$/);
     for (const id of ['student-42', 'x'.repeat(56), 'Иванова Анна/1']) {
       const attempt = lmsAttemptProfileId(id, at);
-      expect(v.safeParse(ProfileSchema, { id: attempt, name: 'A', pin: null, createdAt: at, lastActiveAt: at }).success).toBe(true);
+      expect(checkDeviceRecordForWrite('profile', { id: attempt, name: 'A', pin: null, createdAt: at, lastActiveAt: at }).ok).toBe(true);
       expect(isLmsProfileOf(id, attempt)).toBe(true);
       expect(isLmsProfileOf(id, lmsProfileId(id))).toBe(true);
     }

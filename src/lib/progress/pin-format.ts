@@ -4,6 +4,9 @@
  */
 export const PIN_PATTERN = /^\d{4}$/;
 
+/** PBKDF2 iterations: fixed by the app, never taken from a record or a file. */
+export const PIN_ITERATIONS = 100_000;
+
 /** The throttle record of the manager PIN (pin-attempts.ts). */
 export const MANAGER_THROTTLE_KEY = 'manager/pin-throttle';
 

@@ -5,10 +5,8 @@
  */
 import type { PinHash } from './records.ts';
 
-export { isValidPin, PIN_PATTERN } from './pin-format.ts';
-import { isValidPin } from './pin-format.ts';
-/** PBKDF2 iterations: fixed by the app, never taken from a record or a file. */
-export const PIN_ITERATIONS = 100_000;
+export { isValidPin, PIN_ITERATIONS, PIN_PATTERN } from './pin-format.ts';
+import { isValidPin, PIN_ITERATIONS } from './pin-format.ts';
 
 const toHex = (bytes: ArrayBuffer | Uint8Array) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
 const fromHex = (hex: string) => new Uint8Array((hex.match(/../g) ?? []).map((h) => parseInt(h, 16)));

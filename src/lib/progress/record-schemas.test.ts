@@ -7,7 +7,6 @@ const T = Date.UTC(2025, 4, 12);
 const ANNA = '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e';
 const attempt = { id: 'a1', startedAt: T, finishedAt: T + 1000, score: 80, passed: true, mistakes: [] };
 const activity = (over: Record<string, unknown> = {}) => ({ key: 'exercise:chain', attempts: [attempt], best: 80, passed: true, draft: null, updatedAt: T, ...over });
-const profile = (over: Record<string, unknown> = {}) => ({ id: ANNA, name: 'Анна', pin: null, createdAt: T, lastActiveAt: T, ...over });
 
 describe('stored records are bounded', () => {
   it.each<[string, Parameters<typeof validateRecord>[0], unknown]>([
@@ -17,8 +16,6 @@ describe('stored records are bounded', () => {
     ['NaN', 'meta', { location: null, updatedAt: Number.NaN }],
     ['a fractional score', 'activity', activity({ attempts: [{ ...attempt, score: 80.5 }] })],
     ['a best of 1e300', 'activity', activity({ best: 1e300 })],
-    ['a profile id that is a path', 'profile', profile({ id: `${ANNA}/lesson` })],
-    ['a PIN hash with its own iteration count', 'profile', profile({ pin: { salt: '0'.repeat(32), hash: '0'.repeat(64), iterations: 1 } })],
   ])('refuses %s', (_, type, data) => {
     expect(validateRecord(type, data).ok).toBe(false);
   });
@@ -28,30 +25,12 @@ describe('stored records are bounded', () => {
     expect(result.ok).toBe(true);
     if (result.ok) expect((result.data as { lastVisitedAt: number }).lastVisitedAt).toBeLessThanOrEqual(Date.now() + 86_400_000);
   });
-
-  it('tidies a stored name an older version let in, so the learner stays on the roster', () => {
-    const result = validateRecord('profile', profile({ name: 'Анна\u202Eвонави' }));
-    expect(result).toMatchObject({ ok: true, data: { name: 'Анна вонави' } });
-  });
-
-  it('drops a stored draft that no longer fits, keeping the attempts', () => {
-    const result = validateRecord('activity', activity({ draft: { mistakes: ['x'.repeat(300)] } }));
-    expect(result).toMatchObject({ ok: true, data: { draft: null, attempts: [attempt] } });
-  });
-
-  it('a settings record with a bad learner id opens nobody, and keeps the rest', () => {
-    const result = validateRecord('settings', { idleMinutes: 5, currentProfileId: `${ANNA}/x`, lastActivityAt: T, persistAsked: true, persistGranted: null, managerPin: null });
-    expect(result).toMatchObject({ ok: true, data: { idleMinutes: 5, currentProfileId: null } });
-  });
 });
 
 describe('nothing is written that would not load again', () => {
-  it('refuses a draft with a 300-character entry, a bidi name, and a bad id', () => {
+  it('refuses a draft with a 300-character entry (names: device-records.test.ts)', () => {
     expect(validateForWrite('activity', activity({ draft: { phase: 'order', arrangement: { chain: [], aside: [] }, marks: {}, firstOrder: null, firstRoles: null, mistakes: ['я'.repeat(300)], startedAt: T } })).ok).toBe(false);
-    expect(validateForWrite('profile', profile({ name: 'Анна\u202Eвонави' })).ok).toBe(false);
-    expect(validateForWrite('profile', profile({ name: '\u200B' })).ok).toBe(false);
     expect(validateForWrite('activity', activity()).ok).toBe(true);
-    expect(validateForWrite('profile', profile()).ok).toBe(true);
   });
 
   it('the store refuses to write it, and keeps what was there', async () => {

@@ -2,7 +2,10 @@
  * The schemas of stored records (valibot), one per record type, the validators the storage module
  * hands to `unseal` (reading) and runs before every write, and the types of the records (records.ts
  * re-exports them: the schema is the type). Loaded with the database code, not with the first
- * screen's script. Backup files are checked with the strict variants (`FileRecordSchemas`).
+ * screen's script. Backup files are checked with the strict variants (`FileRecordSchemas`). The
+ * device's own records (settings, profiles, the manager PIN) are checked by hand in
+ * device-records.ts, so the roster, which reads only those, does not fetch valibot; the validators
+ * here hand those types over.
  *
  * Bounds (values/bounds.ts): moments between 2020 and a day after now, whole percents, bounded
  * lists and texts, profile ids in the app's format, names by the one name rule. A stored record is
@@ -12,38 +15,27 @@
  */
 import * as v from 'valibot';
 import { AssignmentSchema, ReportSchema } from '../exchange/schema.ts';
-import { ATTEMPTS_MAX, latestMoment, MomentOrZeroSchema, MomentSchema, PercentSchema, TIME_MIN } from '../values/bounds.ts';
-import { fitName } from '../values/name.ts';
-import { PersonNameSchema, ProfileIdSchema } from '../values/schemas.ts';
+import { ATTEMPTS_MAX, MomentOrZeroSchema, MomentSchema, PercentSchema } from '../values/bounds.ts';
+import { readStoredMoment } from '../values/moment.ts';
 import { DraftSchema } from './drafts.ts';
-import { PIN_ITERATIONS } from './pin.ts';
 import { ThrottleStateSchema } from './pin-throttle.ts';
-import type { RecordType, RecordValidator } from './records.ts';
+import type { DeviceRecordType, RecordType } from './records.ts';
 
 const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
 /** A moment in a stored record: 2020 or later; one ahead of now (a clock put back) reads as now. */
 const StoredMomentSchema = v.pipe(
-  v.number(),
-  v.integer('must be a whole number of milliseconds'),
-  v.minValue(TIME_MIN, 'must not be before 2020'),
-  v.maxValue(8.64e15),
-  v.transform((t) => Math.min(t, latestMoment())),
+  v.unknown(),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const read = readStoredMoment(dataset.value);
+    if (read.ok) return read.moment;
+    addIssue({ message: read.problem });
+    return NEVER;
+  }),
 );
 const StoredMomentOrZeroSchema = v.union([v.literal(0), StoredMomentSchema]);
-/** A name in a stored record: tidied by the name rule, never refused (the learner would vanish). */
-const StoredNameSchema = v.pipe(v.string(), v.maxLength(10_000), v.transform((name) => fitName(name, '?')));
-
-/** A salted PBKDF2 hash of a 4-digit PIN; the iteration count is the app's, never another. */
-export const PinHashSchema = v.strictObject({
-  salt: v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/)),
-  hash: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
-  iterations: v.literal(PIN_ITERATIONS),
-});
-
-/** The record schemas built on one kind of moment and name: stored (forgiving) or from a file (strict). */
-function recordSchemas<M extends v.GenericSchema<unknown, number>, Z extends v.GenericSchema<unknown, number>, N extends v.GenericSchema<unknown, string>>(moment: M, momentOrZero: Z, name: N) {
-  const profile = v.object({ id: ProfileIdSchema, name, pin: v.nullable(PinHashSchema), createdAt: moment, lastActiveAt: moment });
+/** The record schemas built on one kind of moment: stored (forgiving) or from a file (strict). */
+function recordSchemas<M extends v.GenericSchema<unknown, number>, Z extends v.GenericSchema<unknown, number>>(moment: M, momentOrZero: Z) {
   const lesson = v.object({ lessonId: shortText(120), firstVisitedAt: moment, lastVisitedAt: moment, finishedAt: v.nullable(moment) });
   const attempt = v.object({
     id: shortText(64),
@@ -63,58 +55,41 @@ function recordSchemas<M extends v.GenericSchema<unknown, number>, Z extends v.G
     updatedAt: momentOrZero,
   });
   const meta = v.object({ location: v.nullable(shortText(2000)), updatedAt: momentOrZero });
-  return { profile, lesson, attempt, activity, meta };
+  return { lesson, attempt, activity, meta };
 }
 
-const stored = recordSchemas(StoredMomentSchema, StoredMomentOrZeroSchema, StoredNameSchema);
+const stored = recordSchemas(StoredMomentSchema, StoredMomentOrZeroSchema);
 /** The strict schemas a backup file is checked with: out-of-range values are refused, not repaired. */
-export const FileRecordSchemas = recordSchemas(MomentSchema, MomentOrZeroSchema, PersonNameSchema);
+export const FileRecordSchemas = recordSchemas(MomentSchema, MomentOrZeroSchema);
 
-export const ProfileSchema = stored.profile;
 export const LessonRecordSchema = stored.lesson;
 export const AttemptSchema = stored.attempt;
 export const ActivityRecordSchema = stored.activity;
 export const LearnerMetaSchema = stored.meta;
 
-export const DeviceSettingsSchema = v.object({
-  idleMinutes: v.fallback(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(240)), 10),
-  // A learner id that is not one reads as "nobody signed in": the roster is shown, nothing opens.
-  currentProfileId: v.fallback(v.nullable(ProfileIdSchema), null),
-  lastActivityAt: v.fallback(StoredMomentOrZeroSchema, 0),
-  persistAsked: v.fallback(v.boolean(), false),
-  persistGranted: v.fallback(v.nullable(v.boolean()), null),
-  // Legacy, optional: earlier builds kept the manager PIN here (moved to `manager/pin` on load).
-  managerPin: v.optional(v.nullable(PinHashSchema), null),
-});
-
 /** A learner's accepted assignment: the assignment passes the same schema as a link does. */
 export const AcceptedAssignmentSchema = v.object({ assignment: AssignmentSchema, acceptedAt: StoredMomentSchema });
 
-/** A salted PBKDF2 hash of a 4-digit PIN (see pin.ts); the PIN itself is never stored. */
-export type PinHash = v.InferOutput<typeof PinHashSchema>;
-/** A learner on this device. */
-export type Profile = v.InferOutput<typeof ProfileSchema>;
+export type { DeviceSettings, PinHash, Profile } from './device-records.ts';
+/** The record types checked here; the device's own records are checked in device-records.ts. */
+export type SchemaRecordType = Exclude<RecordType, DeviceRecordType>;
+type Checked = { ok: true; data: unknown } | { ok: false; detail: string };
 /** A lesson the learner opened; finished once they reached its end. */
 export type LessonRecord = v.InferOutput<typeof LessonRecordSchema>;
 /** Where the learner stopped, for «Продолжить». */
 export type LearnerMeta = v.InferOutput<typeof LearnerMetaSchema>;
-/** Settings of this device (shared by all learners on it); `managerPin` null until a manager sets one. */
-export type DeviceSettings = v.InferOutput<typeof DeviceSettingsSchema>;
 /** An assignment a learner accepted (from a link, or given on this tablet by the manager). */
 export type AcceptedAssignment = v.InferOutput<typeof AcceptedAssignmentSchema>;
 
-const SCHEMAS = {
-  profile: ProfileSchema,
+const SCHEMAS: Record<SchemaRecordType, v.GenericSchema> = {
   lesson: LessonRecordSchema,
   activity: ActivityRecordSchema,
   meta: LearnerMetaSchema,
-  settings: DeviceSettingsSchema,
   assignment: AcceptedAssignmentSchema,
-  managerPin: PinHashSchema,
   managerAssignment: AssignmentSchema,
   managerReport: ReportSchema,
   pinThrottle: ThrottleStateSchema,
-} as const;
+};
 
 const describe = (issues: readonly v.BaseIssue<unknown>[]) => {
   const issue = issues[0];
@@ -122,7 +97,7 @@ const describe = (issues: readonly v.BaseIssue<unknown>[]) => {
 };
 
 /** Checks the data of a stored record of `type` (reading). */
-export const validateRecord: RecordValidator = (type: RecordType, data: unknown) => {
+export const validateRecord = (type: SchemaRecordType, data: unknown): Checked => {
   const result = v.safeParse(SCHEMAS[type], data);
   return result.success ? { ok: true, data: result.output } : { ok: false, detail: describe(result.issues) };
 };
@@ -132,17 +107,13 @@ export const validateRecord: RecordValidator = (type: RecordType, data: unknown)
  * reading: a draft that would be dropped on reading is refused here, and so is anything the
  * reading schema would change (a repaired name, a moment brought back to now).
  */
-export const validateForWrite: RecordValidator = (type: RecordType, data: unknown) => {
+export const validateForWrite = (type: SchemaRecordType, data: unknown): Checked => {
   const result = validateRecord(type, data);
   if (!result.ok) return result;
   if (type === 'activity') {
     const draft = (data as { draft?: unknown }).draft ?? null;
     const checked = v.safeParse(DraftSchema, draft);
     if (!checked.success) return { ok: false, detail: `draft.${describe(checked.issues)}` };
-  }
-  if (type === 'profile') {
-    const name = v.safeParse(PersonNameSchema, (data as { name?: unknown }).name);
-    if (!name.success) return { ok: false, detail: `name${describe(name.issues)}` };
   }
   return result;
 };

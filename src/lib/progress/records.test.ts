@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivityRecord, AttemptRecord } from './api.ts';
-import { validateRecord } from './record-schemas.ts';
+import { validateRecord, type SchemaRecordType } from './record-schemas.ts';
 import { mergeActivity, mergeLesson, mergeMeta, RECORD_VERSION, seal, unseal as unsealWith, type Migration, type RecordType } from './records.ts';
 
-const unseal = (type: RecordType, stored: unknown, options?: Parameters<typeof unsealWith>[3]) => unsealWith(type, stored, validateRecord, options);
+const unseal = (type: SchemaRecordType, stored: unknown, options?: Parameters<typeof unsealWith>[3]) => unsealWith(type, stored, (t, data) => validateRecord(t as SchemaRecordType, data), options);
 /** A moment in the records' range (2020 to now). */
 const T = Date.UTC(2025, 4, 12);
 

@@ -27,6 +27,9 @@ export const DEFAULT_SETTINGS: DeviceSettings = {
 
 /** Kinds of stored record. */
 export type RecordType = 'profile' | 'lesson' | 'activity' | 'meta' | 'settings' | 'assignment' | 'managerPin' | 'managerAssignment' | 'managerReport' | 'pinThrottle';
+/** The device's own records, checked by hand (device-records.ts): all the roster reads. */
+export type DeviceRecordType = 'profile' | 'settings' | 'managerPin';
+export const isDeviceRecordType = (type: RecordType): type is DeviceRecordType => type === 'profile' || type === 'settings' || type === 'managerPin';
 export type RecordData = {
   profile: Profile;
   lesson: LessonRecord;

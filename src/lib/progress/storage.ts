@@ -4,7 +4,8 @@
  * lost), serialises read-modify-write per key across tabs with Web Locks, and tells other tabs
  * what changed over a BroadcastChannel. Failures become `StorageProblem`s, never crashes.
  */
-import { seal, unseal, type RecordData, type RecordType, type RecordValidator } from './records.ts';
+import type { SchemaRecordType } from './record-schemas.ts';
+import { isDeviceRecordType, seal, unseal, type DeviceRecordType, type RecordData, type RecordType, type RecordValidator } from './records.ts';
 
 /** Where records live: the browser's database, or memory only (lost on reload). */
 export type StorageMode = 'indexeddb' | 'memory';
@@ -219,11 +220,32 @@ export class StorageWriteError extends Error {
 
 type LockManagerLike = { request<T>(name: string, cb: () => Promise<T>): Promise<T> };
 
-let checkers: Promise<{ read: RecordValidator; write: RecordValidator }> | null = null;
-/** The record schemas, fetched once, with the database code rather than the first screen's. */
-const schemas = () => (checkers ??= import('./record-schemas.ts').then((m) => ({ read: m.validateRecord, write: m.validateForWrite })));
-const recordChecker = async () => (await schemas()).read;
-const writeChecker = async () => (await schemas()).write;
+type Checkers = { read: RecordValidator; write: RecordValidator };
+let deviceCheckers: Promise<Checkers> | null = null;
+let allCheckers: Promise<Checkers> | null = null;
+/**
+ * The checkers of a record type, fetched once with the database code rather than the first
+ * screen's: the device's own records (all the roster reads) are checked by hand, the rest with the
+ * record schemas (valibot), fetched when such a record is first read or written.
+ */
+function checkersFor(type: RecordType): Promise<Checkers> {
+  if (isDeviceRecordType(type)) {
+    return (deviceCheckers ??= import('./device-records.ts').then(
+      (m) => ({ read: (t, data) => m.checkDeviceRecord(t as DeviceRecordType, data), write: (t, data) => m.checkDeviceRecordForWrite(t as DeviceRecordType, data) }),
+      (error: unknown) => {
+        deviceCheckers = null; // tried again by the next read or write
+        throw error;
+      },
+    ));
+  }
+  return (allCheckers ??= import('./record-schemas.ts').then(
+    (m) => ({ read: (t, data) => m.validateRecord(t as SchemaRecordType, data), write: (t, data) => m.validateForWrite(t as SchemaRecordType, data) }),
+    (error: unknown) => {
+      allCheckers = null;
+      throw error;
+    },
+  ));
+}
 
 /** A record refused before writing because it would not load again (a bug or a crafted value, never the disk). */
 export class RecordRefusedError extends Error {
@@ -258,7 +280,7 @@ export class RecordStore {
   async read<T extends RecordType>(type: T, key: string): Promise<RecordData[T] | undefined> {
     const stored = await this.#kv.get(key);
     if (stored === null || stored === undefined) return undefined;
-    const result = unseal(type, stored, await recordChecker());
+    const result = unseal(type, stored, (await checkersFor(type)).read);
     if (result.ok) return result.data;
     await this.#setAside(key, stored, `${result.reason}: ${result.detail}`);
     return undefined;
@@ -277,7 +299,7 @@ export class RecordStore {
    * @throws RecordRefusedError when the record would not load again (nothing is written).
    */
   async update<T extends RecordType>(type: T, key: string, change: (current: RecordData[T] | undefined) => RecordData[T]): Promise<RecordData[T]> {
-    const check = await writeChecker();
+    const check = (await checkersFor(type)).write;
     return this.#withLock(key, async () => {
       const next = change(await this.read(type, key));
       const verdict = check(type, next);

@@ -5,24 +5,13 @@
  * value is checked (tests set it with a fake clock).
  */
 import * as v from 'valibot';
+import { isMoment, latestMoment, TIME_MIN } from './moment.ts';
 
-const DAY_MS = 86_400_000;
-/** No record of this course is older than this. */
-export const TIME_MIN = Date.UTC(2020, 0, 1);
-/** A moment may be up to this far ahead of the device's clock (clocks differ between devices). */
-export const FUTURE_SLACK_MS = DAY_MS;
+export { FUTURE_SLACK_MS, isMoment, latestMoment, TIME_MIN } from './moment.ts';
 /** How far ahead an assignment may be due. */
 export const DUE_YEARS_AHEAD = 5;
 /** Most attempts one activity keeps; the longest list a file may carry. */
 export const ATTEMPTS_MAX = 1000;
-
-/** Latest acceptable moment now. */
-export const latestMoment = (now = Date.now()): number => now + FUTURE_SLACK_MS;
-
-/** True for a whole number of ms between 2020-01-01 and a day after `now`. */
-export function isMoment(value: unknown, now = Date.now()): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= TIME_MIN && value <= latestMoment(now);
-}
 
 /** A moment something happened (ms since the epoch): 2020-01-01 .. now + 1 day, whole. */
 export const MomentSchema = v.pipe(
