@@ -180,7 +180,14 @@ export default defineConfig({
     ],
   },
   plugins: [smallI18nHelpers(), indexedDbOnlyLocalforage(), routerLoadingFix(), coursePlugin(root), typographyPlugin(root), svelte(), contentSecurityPolicy(), installableApp(), scormPackagePlugin(root)],
-  build: { target: 'es2022', modulePreload: { polyfill: false } },
+  build: {
+    target: 'es2022',
+    modulePreload: { polyfill: false },
+    // Everything the entry imports statically goes into one chunk: rolldown otherwise splits the
+    // Svelte runtime and modules shared with lazy screens into chunks of their own, which the first
+    // screen fetches anyway (about 1.9 KB gzip more in three requests instead of one).
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] } } },
+  },
   preview: { host: '127.0.0.1', port: 4173 },
   test: {
     expect: { requireAssertions: true },
