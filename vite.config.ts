@@ -169,6 +169,37 @@ function installableApp() {
   });
 }
 
+/**
+ * How the app's code is cut into files. Left alone, rolldown makes a file of every module shared by
+ * two lazy screens, and a lesson deep link fetched 36 small files; each costs its own request and
+ * compresses alone. Fewer, whole pieces, each fetched when its first user is:
+ * - `index`: everything the entry imports statically (the shell, the Svelte runtime, the stores),
+ *   which the first screen fetches anyway;
+ * - `records`: the record schemas and valibot, when a signed-in learner's records are first read
+ *   (the roster reads only the device's records, checked without them: device-records.ts);
+ * - `screens`: the router, the route table, the course index, what every learner screen shows
+ *   around its content (breadcrumbs, the step pager, the next step) and their Russian messages,
+ *   when a screen is first shown;
+ * - `lesson`: the lesson screen, the components lesson texts use and its messages;
+ * - `update-prompt`: the service worker's registration and the update offer, once the first
+ *   screen is idle.
+ */
+const CHUNK_GROUPS = [
+  { name: 'index', tags: ['$initial' as const], priority: 4 },
+  {
+    name: 'records',
+    priority: 3,
+    test: /node_modules[\\/]valibot[\\/]|src[\\/]lib[\\/](values[\\/](bounds|schemas)|exchange[\\/](schema|types)|progress[\\/](record-schemas|drafts|pin-throttle)|reflection[\\/]reflection|quiz[\\/]draft)\.ts$/,
+  },
+  {
+    name: 'screens',
+    priority: 2,
+    test: /src[\\/](Screens\.svelte|routes\.ts|lib[\\/](course[\\/]course\.ts|components[\\/](lesson[\\/](Breadcrumbs|StepPager)|journey[\\/](NextStepLink|journey-view))|i18n[\\/]locales[\\/]ru[\\/](home|lesson)\.json))|node_modules[\\/]svelte-spa-router[\\/]/,
+  },
+  { name: 'lesson', priority: 1, test: /src[\\/]lib[\\/](screens[\\/]LessonScreen|components[\\/]lesson[\\/](RoleScenarios?|AuthorNote|KeyIdea|LessonCheck))\.svelte$|src[\\/]lib[\\/]i18n[\\/]locales[\\/]ru[\\/]media\.json$/ },
+  { name: 'update-prompt', priority: 1, test: /virtual:pwa-register|src[\\/]lib[\\/](components[\\/]layout[\\/]UpdatePrompt\.svelte|pwa[\\/]register\.ts)$/ },
+];
+
 export default defineConfig({
   // Relative base: the build works from any sub-folder of any static host and inside an LMS package.
   base: './',
@@ -183,10 +214,7 @@ export default defineConfig({
   build: {
     target: 'es2022',
     modulePreload: { polyfill: false },
-    // Everything the entry imports statically goes into one chunk: rolldown otherwise splits the
-    // Svelte runtime and modules shared with lazy screens into chunks of their own, which the first
-    // screen fetches anyway (about 1.9 KB gzip more in three requests instead of one).
-    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] } } },
+    rolldownOptions: { output: { codeSplitting: { groups: CHUNK_GROUPS } } },
   },
   preview: { host: '127.0.0.1', port: 4173 },
   test: {

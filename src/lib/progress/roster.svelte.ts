@@ -76,6 +76,8 @@ export class Roster {
     const stored = await this.#storage.db.read('settings', SETTINGS_KEY);
     this.legacyManagerPin = stored?.managerPin ?? null;
     this.settings = withoutLegacy({ ...DEFAULT_SETTINGS, ...stored });
+    // A learner about to be reopened: their records' checkers come while the profiles are read.
+    if (this.settings.currentProfileId) this.#storage.db.prepare('lesson');
     const profiles: Profile[] = [];
     for (const key of await this.#storage.db.keys(PROFILES)) {
       const p = await this.#storage.db.read('profile', key);

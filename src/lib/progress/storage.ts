@@ -4,6 +4,7 @@
  * lost), serialises read-modify-write per key across tabs with Web Locks, and tells other tabs
  * what changed over a BroadcastChannel. Failures become `StorageProblem`s, never crashes.
  */
+import { checkDeviceRecord, checkDeviceRecordForWrite } from './device-records.ts';
 import type { SchemaRecordType } from './record-schemas.ts';
 import { isDeviceRecordType, seal, unseal, type DeviceRecordType, type RecordData, type RecordType, type RecordValidator } from './records.ts';
 
@@ -221,27 +222,23 @@ export class StorageWriteError extends Error {
 type LockManagerLike = { request<T>(name: string, cb: () => Promise<T>): Promise<T> };
 
 type Checkers = { read: RecordValidator; write: RecordValidator };
-let deviceCheckers: Promise<Checkers> | null = null;
+/** The device's own records (all the roster reads) are checked by hand, with the first screen's code. */
+const DEVICE_CHECKERS: Checkers = {
+  read: (type, data) => checkDeviceRecord(type as DeviceRecordType, data),
+  write: (type, data) => checkDeviceRecordForWrite(type as DeviceRecordType, data),
+};
 let allCheckers: Promise<Checkers> | null = null;
 /**
- * The checkers of a record type, fetched once with the database code rather than the first
- * screen's: the device's own records (all the roster reads) are checked by hand, the rest with the
- * record schemas (valibot), fetched when such a record is first read or written.
+ * The checkers of a record type: the device's own records are checked by hand (device-records.ts);
+ * the rest with the record schemas (valibot), fetched once, when such a record is first read or
+ * written (a signed-in learner's), not with the first screen's script.
  */
-function checkersFor(type: RecordType): Promise<Checkers> {
-  if (isDeviceRecordType(type)) {
-    return (deviceCheckers ??= import('./device-records.ts').then(
-      (m) => ({ read: (t, data) => m.checkDeviceRecord(t as DeviceRecordType, data), write: (t, data) => m.checkDeviceRecordForWrite(t as DeviceRecordType, data) }),
-      (error: unknown) => {
-        deviceCheckers = null; // tried again by the next read or write
-        throw error;
-      },
-    ));
-  }
+async function checkersFor(type: RecordType): Promise<Checkers> {
+  if (isDeviceRecordType(type)) return DEVICE_CHECKERS;
   return (allCheckers ??= import('./record-schemas.ts').then(
     (m) => ({ read: (t, data) => m.validateRecord(t as SchemaRecordType, data), write: (t, data) => m.validateForWrite(t as SchemaRecordType, data) }),
     (error: unknown) => {
-      allCheckers = null;
+      allCheckers = null; // tried again by the next read or write
       throw error;
     },
   ));
@@ -284,6 +281,11 @@ export class RecordStore {
     if (result.ok) return result.data;
     await this.#setAside(key, stored, `${result.reason}: ${result.detail}`);
     return undefined;
+  }
+
+  /** Starts fetching the checkers of a record type about to be read (a learner about to open), so the read does not wait for them. */
+  prepare(type: RecordType): void {
+    checkersFor(type).catch(() => undefined); // the read itself tries again and reports
   }
 
   /** Every key under a prefix. */
