@@ -175,7 +175,7 @@ export class ManagerStore {
   async saveAssignment(assignment: Assignment): Promise<boolean> {
     const plain = $state.snapshot(assignment);
     const saved = (await this.#storage.write(() => this.#storage.db.update('managerAssignment', `${MANAGER_ASSIGNMENTS}${plain.id}`, () => plain))) !== undefined;
-    if (saved) this.hasData = true;
+    if (saved) this.#changed(true);
     return saved;
   }
 
@@ -212,7 +212,7 @@ export class ManagerStore {
       }
       return true;
     });
-    if (added > 0) this.hasData = true;
+    if (added > 0) this.#changed(true);
     return ok ? added : 0;
   }
 
@@ -240,6 +240,7 @@ export class ManagerStore {
       await db.remove(`${MANAGER_ASSIGNMENTS}${id}`);
       return true;
     });
+    if (done === true) this.#changed(false);
     return done === true;
   }
 
@@ -255,7 +256,17 @@ export class ManagerStore {
       }
       return true;
     });
+    if (done === true) this.#changed(false);
     return done === true;
+  }
+
+  /**
+   * This page changed assignments or reports: open lists read again (a screen opened while the
+   * write was still under way, such as the team view right after «Добавить», shows it too).
+   */
+  #changed(added: boolean): void {
+    if (added) this.hasData = true;
+    this.revision++;
   }
 
   /** Another tab changed a manager record: take its PIN, tell open lists to read again. */

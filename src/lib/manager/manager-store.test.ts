@@ -139,6 +139,22 @@ describe('manager records', () => {
     expect((await reopened.managerStore.readAssignments()).map((a) => a.id)).toEqual(['newer00000', 'older00000']);
   });
 
+  it('tells open lists to read again when this page adds or deletes (a screen that read before the write ended)', async () => {
+    const store = await openStoresWithManager(memoryKeyValue());
+    const manager = store.managerStore;
+    const start = manager.revision;
+    expect(await manager.saveReports([sampleReport()])).toBe(1);
+    expect(manager.revision).toBeGreaterThan(start);
+    const afterReport = manager.revision;
+    expect(await manager.saveReports([sampleReport()])).toBe(0); // nothing new: nothing to read again
+    expect(manager.revision).toBe(afterReport);
+    expect(await manager.saveAssignment(sampleAssignment())).toBe(true);
+    expect(manager.revision).toBeGreaterThan(afterReport);
+    const afterAssignment = manager.revision;
+    expect(await manager.deleteReports([sampleReport()])).toBe(true);
+    expect(manager.revision).toBeGreaterThan(afterAssignment);
+  });
+
   it('keeps imported reports; the same report again adds nothing, a later one is kept beside it', async () => {
     const kv = memoryKeyValue();
     const store = await openStoresWithManager(kv);
