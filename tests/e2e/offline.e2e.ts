@@ -243,6 +243,16 @@ describe('a new version', () => {
         await expect.poll(() => h1(page)).toBe(lesson.title);
         expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.waiting ?? null))).toBe(null);
         expect(await prompt(page).count()).toBe(0);
+
+        // A page the worker controls loads the registration's code only when a new version waits
+        // (pwa/watch.ts): the next version found while the learner reads is offered all the same.
+        await page.waitForLoadState('networkidle');
+        expect(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/update-prompt-[^/]*\.js$/.test(e.name))), 'no update offer code before an update').toBe(false);
+        await mark(page, 'after the update');
+        appendFileSync(join(dir, 'sw.js'), `\n// another version, ${Date.now()}\n`);
+        await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
+        await prompt(page).waitFor();
+        expect(await markOf(page), 'the page did not reload by itself').toBe('after the update');
       },
       { origin: mirror.origin },
     );

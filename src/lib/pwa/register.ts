@@ -7,6 +7,9 @@
  * forbids them, a browser that refuses them, jsdom in unit tests — nothing is registered, nothing
  * throws, and the app simply works online.
  */
+import { checkForUpdatesPeriodically, serviceWorkerAvailable } from './watch.ts';
+
+export { serviceWorkerAvailable, UPDATE_CHECK_MS } from './watch.ts';
 
 /** What the page hears from the service worker. */
 export interface UpdateHooks {
@@ -22,23 +25,10 @@ export type ApplyUpdate = () => Promise<void>;
 /** How long «Обновить» waits for the new version to take control before reloading regardless. */
 export const RELOAD_FALLBACK_MS = 5000;
 
-/** How often a page left open (a tablet in the back room) asks the server for a new version. */
-export const UPDATE_CHECK_MS = 60 * 60 * 1000;
-
-/** True when this page may register a service worker. Never throws. */
-export function serviceWorkerAvailable(scope: Pick<Window, 'navigator' | 'isSecureContext'> = window): boolean {
-  try {
-    // An iframe sandboxed without allow-same-origin throws a SecurityError on this read.
-    return Boolean(scope.isSecureContext && 'serviceWorker' in scope.navigator && scope.navigator.serviceWorker);
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Registers the service worker (the app loads this module and calls it after
  * `whenFirstScreenIdle` from ./idle.ts, so neither its code nor the precache competes with the first
- * screen). Resolves to the way to apply an update, or to null where there is no service worker.
+ * screen; on a page the worker controls already, only once a new version waits: ./watch.ts). Resolves to the way to apply an update, or to null where there is no service worker.
  */
 export async function registerServiceWorker(hooks: UpdateHooks): Promise<ApplyUpdate | null> {
   if (import.meta.env.VITE_NO_SW === '1' || !serviceWorkerAvailable()) return null;
@@ -76,14 +66,4 @@ export async function registerServiceWorker(hooks: UpdateHooks): Promise<ApplyUp
     console.warn('The course will not work offline.', error);
     return null;
   }
-}
-
-/** A page that stays open for days still hears about new versions; offline checks are skipped. */
-function checkForUpdatesPeriodically(registration: ServiceWorkerRegistration): void {
-  setInterval(() => {
-    if (!navigator.onLine || registration.installing) return;
-    registration.update().catch(() => {
-      // Unreachable server: try again next time.
-    });
-  }, UPDATE_CHECK_MS);
 }

@@ -26,8 +26,8 @@ beforeEach(() => {
 });
 
 /** Renders the prompt and waits until it has registered. */
-async function renderPrompt() {
-  render(UpdatePrompt);
+async function renderPrompt(props: { takenOver?: boolean } = {}) {
+  render(UpdatePrompt, { props });
   await vi.waitFor(() => expect(pwa.hooks).not.toBeNull());
   await Promise.resolve();
 }
@@ -65,5 +65,12 @@ describe('UpdatePrompt', () => {
     pwa.hooks!.onNeedRefresh();
     await Promise.resolve();
     expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('offers the reload at once when a new version took the page over from another tab', async () => {
+    await renderPrompt({ takenOver: true });
+    expect(await screen.findByRole('status')).toHaveTextContent('Доступна новая версия');
+    expect(screen.getByRole('button', { name: 'Обновить' })).toBeEnabled();
+    expect(pwa.apply).not.toHaveBeenCalled();
   });
 });

@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { UPDATE_CHECK_MS, whenRegistrationNeeded, type RegistrationNeed } from './watch.ts';
+
+/** A worker whose state the test moves on. */
+class FakeWorker extends EventTarget {
+  constructor(public state: ServiceWorkerState) {
+    super();
+  }
+  become(state: ServiceWorkerState) {
+    this.state = state;
+    this.dispatchEvent(new Event('statechange'));
+  }
+}
+
+class FakeRegistration extends EventTarget {
+  waiting: FakeWorker | null = null;
+  installing: FakeWorker | null = null;
+  update = vi.fn(async () => undefined);
+  /** A new version found: installing, as the browser reports it. */
+  found(worker: FakeWorker) {
+    this.installing = worker;
+    this.dispatchEvent(new Event('updatefound'));
+  }
+}
+
+function container(controlled: boolean, registration: FakeRegistration | undefined | 'refused') {
+  const target = new EventTarget() as EventTarget & { controller: object | null; getRegistration: () => Promise<unknown> };
+  target.controller = controlled ? {} : null;
+  target.getRegistration = () => (registration === 'refused' ? Promise.reject(new Error('refused')) : Promise.resolve(registration));
+  return target as unknown as ServiceWorkerContainer;
+}
+
+/** What the watch said so far (null: still waiting). */
+function watch(c: ServiceWorkerContainer) {
+  const seen: { need: RegistrationNeed | null } = { need: null };
+  void whenRegistrationNeeded(c).then((need) => (seen.need = need));
+  return seen;
+}
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('whenRegistrationNeeded', () => {
+  it('is at once on a first visit (no worker controls the page) or when the registration cannot be read', async () => {
+    expect(await whenRegistrationNeeded(container(false, new FakeRegistration()))).toBe('register');
+    expect(await whenRegistrationNeeded(container(true, undefined))).toBe('register');
+    expect(await whenRegistrationNeeded(container(true, 'refused'))).toBe('register');
+  });
+
+  it('is at once when a new version already waits', async () => {
+    const registration = new FakeRegistration();
+    registration.waiting = new FakeWorker('installed');
+    expect(await whenRegistrationNeeded(container(true, registration))).toBe('waiting');
+  });
+
+  it('waits, asking the server for a new version, until one is installed', async () => {
+    const registration = new FakeRegistration();
+    const seen = watch(container(true, registration));
+    await settle();
+    expect(registration.update).toHaveBeenCalledOnce();
+    expect(seen.need).toBeNull();
+    const worker = new FakeWorker('installing');
+    registration.found(worker);
+    await settle();
+    expect(seen.need).toBeNull();
+    worker.become('installed');
+    await settle();
+    expect(seen.need).toBe('waiting');
+  });
+
+  it('says when another tab has made a new version take this page over', async () => {
+    const c = container(true, new FakeRegistration());
+    const seen = watch(c);
+    await settle();
+    c.dispatchEvent(new Event('controllerchange'));
+    await settle();
+    expect(seen.need).toBe('taken-over');
+  });
+
+  it('asks again every hour while online', async () => {
+    vi.useFakeTimers();
+    const registration = new FakeRegistration();
+    watch(container(true, registration));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(registration.update).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(UPDATE_CHECK_MS);
+    expect(registration.update).toHaveBeenCalledTimes(2);
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    await vi.advanceTimersByTimeAsync(UPDATE_CHECK_MS);
+    expect(registration.update).toHaveBeenCalledTimes(2);
+  });
+});
