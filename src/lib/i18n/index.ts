@@ -86,11 +86,21 @@ export function withMessages<T>(areas: readonly string[], load: () => Promise<T>
   return async () => (await Promise.all([load(), loadMessages(areas)]))[0];
 }
 
+/** The language chosen last: a quick «Eng», «Рус» ends in Russian, whatever loads last. */
+let chosen: AppLocale | null = null;
+
 /** Switches the interface language and remembers it; lesson text stays `lang="ru"`. */
 export async function chooseLocale(next: AppLocale): Promise<void> {
+  chosen = next;
   await locale.set(next);
   // An area registered while the switch was under way is fetched too.
   await waitLocale(next);
+  if (chosen !== next) {
+    // Another language was chosen while this one loaded, and svelte-i18n has just switched to this
+    // one after it: the later choice wins (it has remembered itself already).
+    await locale.set(chosen);
+    return;
+  }
   document.documentElement.lang = next;
   try {
     localStorage.setItem(STORAGE_KEY, next);
