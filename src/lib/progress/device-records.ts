@@ -11,7 +11,7 @@ import { readStoredMoment } from '../values/moment.ts';
 import { cleanName, fitName, NAME_MAX, NAME_UNITS_MAX, nameProblem } from '../values/name.ts';
 import { isProfileId } from '../values/profile-id.ts';
 import { PIN_ITERATIONS } from './pin-format.ts';
-import type { DeviceRecordType } from './records.ts';
+import type { DeviceRecordType, RecordCheck } from './records.ts';
 
 /** A salted PBKDF2 hash of a 4-digit PIN (see pin.ts); the PIN itself is never stored. */
 export interface PinHash {
@@ -43,7 +43,6 @@ export interface DeviceSettings {
   managerPin: PinHash | null;
 }
 
-type Checked = { ok: true; data: unknown } | { ok: false; detail: string };
 
 /** A value refused at `path`, with why (as the damaged-record report says it). */
 class Refused extends Error {
@@ -118,7 +117,7 @@ const READERS: Record<DeviceRecordType, (value: unknown) => unknown> = {
 };
 
 /** Checks the data of a stored device record of `type` (reading). */
-export function checkDeviceRecord(type: DeviceRecordType, data: unknown): Checked {
+export function checkDeviceRecord(type: DeviceRecordType, data: unknown): RecordCheck {
   try {
     return { ok: true, data: READERS[type](data) };
   } catch (error) {
@@ -128,7 +127,7 @@ export function checkDeviceRecord(type: DeviceRecordType, data: unknown): Checke
 }
 
 /** Checks a device record about to be written: as on reading, and a profile's name by the name rule itself. */
-export function checkDeviceRecordForWrite(type: DeviceRecordType, data: unknown): Checked {
+export function checkDeviceRecordForWrite(type: DeviceRecordType, data: unknown): RecordCheck {
   const result = checkDeviceRecord(type, data);
   if (!result.ok || type !== 'profile') return result;
   const name = (data as { name: string }).name;

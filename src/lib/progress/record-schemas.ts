@@ -19,7 +19,7 @@ import { ATTEMPTS_MAX, MomentOrZeroSchema, MomentSchema, PercentSchema } from '.
 import { readStoredMoment } from '../values/moment.ts';
 import { DraftSchema } from './drafts.ts';
 import { ThrottleStateSchema } from './pin-throttle.ts';
-import type { DeviceRecordType, RecordType } from './records.ts';
+import type { DeviceRecordType, RecordCheck, RecordType } from './records.ts';
 
 const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
@@ -73,7 +73,6 @@ export const AcceptedAssignmentSchema = v.object({ assignment: AssignmentSchema,
 export type { DeviceSettings, PinHash, Profile } from './device-records.ts';
 /** The record types checked here; the device's own records are checked in device-records.ts. */
 export type SchemaRecordType = Exclude<RecordType, DeviceRecordType>;
-type Checked = { ok: true; data: unknown } | { ok: false; detail: string };
 /** A lesson the learner opened; finished once they reached its end. */
 export type LessonRecord = v.InferOutput<typeof LessonRecordSchema>;
 /** Where the learner stopped, for «Продолжить». */
@@ -97,7 +96,7 @@ const describe = (issues: readonly v.BaseIssue<unknown>[]) => {
 };
 
 /** Checks the data of a stored record of `type` (reading). */
-export const validateRecord = (type: SchemaRecordType, data: unknown): Checked => {
+export const validateRecord = (type: SchemaRecordType, data: unknown): RecordCheck => {
   const result = v.safeParse(SCHEMAS[type], data);
   return result.success ? { ok: true, data: result.output } : { ok: false, detail: describe(result.issues) };
 };
@@ -107,7 +106,7 @@ export const validateRecord = (type: SchemaRecordType, data: unknown): Checked =
  * reading: a draft that would be dropped on reading is refused here, and so is anything the
  * reading schema would change (a repaired name, a moment brought back to now).
  */
-export const validateForWrite = (type: SchemaRecordType, data: unknown): Checked => {
+export const validateForWrite = (type: SchemaRecordType, data: unknown): RecordCheck => {
   const result = validateRecord(type, data);
   if (!result.ok) return result;
   if (type === 'activity') {

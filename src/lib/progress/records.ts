@@ -66,8 +66,10 @@ export const MIGRATIONS: Record<number, Migration> = {};
 /** Why a stored value could not be used. */
 export type DamageReason = 'not-a-record' | 'newer-version' | 'no-migration' | 'invalid';
 
-/** Checks a record's data against its schema (see record-schemas.ts). */
-export type RecordValidator = (type: RecordType, data: unknown) => { ok: true; data: unknown } | { ok: false; detail: string };
+/** What a record's check says: its data as read, or why not. */
+export type RecordCheck = { ok: true; data: unknown } | { ok: false; detail: string };
+/** Checks a record's data against its rules (device-records.ts, record-schemas.ts). */
+export type RecordValidator = (type: RecordType, data: unknown) => RecordCheck;
 
 /** The outcome of reading a stored value. */
 export type ReadResult<T extends RecordType> = { ok: true; data: RecordData[T]; migrated: boolean } | { ok: false; reason: DamageReason; detail: string };

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { UPDATE_CHECK_MS, whenRegistrationNeeded, type RegistrationNeed } from './watch.ts';
+import { UPDATE_CHECK_MS, whenRegistrationNeeded } from './watch.ts';
 
 /** A worker whose state the test moves on. */
 class FakeWorker extends EventTarget {
@@ -30,13 +30,9 @@ function container(controlled: boolean, registration: FakeRegistration | undefin
   return target as unknown as ServiceWorkerContainer;
 }
 
-/** What the watch said so far (null: still waiting). */
-function watch(c: ServiceWorkerContainer) {
-  const seen: { need: RegistrationNeed | null } = { need: null };
-  void whenRegistrationNeeded(c).then((need) => (seen.need = need));
-  return seen;
-}
-const settle = () => new Promise((r) => setTimeout(r, 0));
+const PENDING = 'pending' as const;
+/** What a promise has settled to by now, or PENDING: a resolved promise wins the race. */
+const now = <T>(promise: Promise<T>) => Promise.race([promise, Promise.resolve(PENDING)]);
 
 afterEach(() => {
   vi.useRealTimers();
@@ -58,34 +54,31 @@ describe('whenRegistrationNeeded', () => {
 
   it('waits, asking the server for a new version, until one is installed', async () => {
     const registration = new FakeRegistration();
-    const seen = watch(container(true, registration));
-    await settle();
-    expect(registration.update).toHaveBeenCalledOnce();
-    expect(seen.need).toBeNull();
+    const need = whenRegistrationNeeded(container(true, registration));
+    // The registration was read (and its listeners set) once it asked for a new version.
+    await vi.waitFor(() => expect(registration.update).toHaveBeenCalledOnce());
+    expect(await now(need)).toBe(PENDING);
     const worker = new FakeWorker('installing');
     registration.found(worker);
-    await settle();
-    expect(seen.need).toBeNull();
+    expect(await now(need)).toBe(PENDING);
     worker.become('installed');
-    await settle();
-    expect(seen.need).toBe('waiting');
+    expect(await now(need)).toBe('waiting');
   });
 
   it('says when another tab has made a new version take this page over', async () => {
-    const c = container(true, new FakeRegistration());
-    const seen = watch(c);
-    await settle();
+    const registration = new FakeRegistration();
+    const c = container(true, registration);
+    const need = whenRegistrationNeeded(c);
+    await vi.waitFor(() => expect(registration.update).toHaveBeenCalledOnce());
     c.dispatchEvent(new Event('controllerchange'));
-    await settle();
-    expect(seen.need).toBe('taken-over');
+    expect(await now(need)).toBe('taken-over');
   });
 
   it('asks again every hour while online', async () => {
     vi.useFakeTimers();
     const registration = new FakeRegistration();
-    watch(container(true, registration));
-    await vi.advanceTimersByTimeAsync(0);
-    expect(registration.update).toHaveBeenCalledTimes(1);
+    void whenRegistrationNeeded(container(true, registration));
+    await vi.waitFor(() => expect(registration.update).toHaveBeenCalledTimes(1));
     await vi.advanceTimersByTimeAsync(UPDATE_CHECK_MS);
     expect(registration.update).toHaveBeenCalledTimes(2);
     vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
