@@ -13,7 +13,7 @@ import { withMessages } from '$lib/i18n/index.ts';
 import { openManagerArea } from '$lib/manager/context.ts';
 import Loading from '$lib/screens/LoadingScreen.svelte';
 import NotFoundScreen from '$lib/screens/NotFoundScreen.svelte';
-import { PATHS } from '$lib/routing/routing.ts';
+import { PATHS } from '$lib/routing/paths.ts';
 
 /** The id after `#/<kind>/` in the address being opened, or null. */
 function idInAddress(kind: string): string | null {

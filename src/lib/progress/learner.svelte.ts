@@ -5,20 +5,16 @@
  * screens open and are cleared when the roster locks. Each lesson visit, draft, attempt and place
  * is written as it happens; failures show through StorageHealth.
  */
-import type { matchAssignment as MatchAssignment } from '../exchange/identity.ts';
 import type { Assignment } from '../exchange/types.ts';
-import { checkedProfileId } from '../values/profile-id.ts';
 import { withAttempt, type ActivityKey, type ActivityRecord, type AttemptRecord, type NewAttempt, type ProgressApi } from './api.ts';
-import { mergeActivity, mergeLesson, mergeMeta, type AcceptedAssignment, type LearnerMeta, type LessonRecord } from './records.ts';
+import type { LearnerAccess } from './learner-intake.ts';
+import { activityStoreKey, learnerPrefix, lessonKey, metaKey } from './learner-keys.ts';
+import { mergeLesson, mergeMeta, type AcceptedAssignment, type LearnerMeta, type LessonRecord } from './records.ts';
 import type { Roster } from './roster.svelte.ts';
 import type { StorageHealth } from './storage-health.svelte.ts';
 
-/** Every key is built from a checked profile id: `<id>/lesson` or any other path is refused (throws). */
-const learnerPrefix = (id: string) => `learner/${checkedProfileId(id)}/`;
-const lessonKey = (id: string, lessonId: string) => `${learnerPrefix(id)}lesson/${lessonId}`;
-const activityStoreKey = (id: string, key: ActivityKey) => `${learnerPrefix(id)}activity/${key}`;
-const metaKey = (id: string) => `${learnerPrefix(id)}meta`;
-const assignmentKey = (id: string, assignmentId: string) => `${learnerPrefix(id)}assignment/${assignmentId}`;
+/** Records that come from outside (a link, the manager, a backup), fetched when first used. */
+const intake = () => import('./learner-intake.ts');
 const NO_META: LearnerMeta = { location: null, updatedAt: 0 };
 
 /** How accepting an assignment went. */
@@ -106,16 +102,7 @@ export class LearnerProgress implements ProgressApi {
 
   /** Merges imported records into a learner's progress (backup import); keeps the best of both. */
   async mergeInto(profileId: string, incoming: LearnerRecords): Promise<void> {
-    const data = $state.snapshot(incoming);
-    await this.#write(async () => {
-      for (const lesson of data.lessons) await this.#db.update('lesson', lessonKey(profileId, lesson.lessonId), (c) => mergeLesson(c, lesson));
-      for (const activity of data.activities) await this.#db.update('activity', activityStoreKey(profileId, activity.key), (c) => mergeActivity(c, activity));
-      if (data.meta) {
-        const meta = data.meta;
-        await this.#db.update('meta', metaKey(profileId), (c) => mergeMeta(c, meta));
-      }
-    });
-    if (profileId === this.learner?.id) await this.#load(profileId);
+    await (await intake()).mergeRecords(this.#access, profileId, $state.snapshot(incoming));
   }
 
   /** Reads everything stored for one learner (backup export, manager reports). */
@@ -137,23 +124,7 @@ export class LearnerProgress implements ProgressApi {
 
   /** Accepts an assignment into the current learner's records; the same assignment twice is kept once. */
   async acceptAssignment(assignment: Assignment): Promise<AcceptResult> {
-    const id = this.learner?.id;
-    if (!id) return 'no-learner';
-    // Fetched with the first assignment (it brings the team's keys), not with the first screen.
-    const { matchAssignment } = await import('../exchange/identity.ts');
-    const known = matchAssignment(this.assignments[assignment.id]?.assignment, assignment);
-    if (known !== 'new') return known === 'same' ? 'already' : 'conflict';
-    let match: ReturnType<typeof MatchAssignment> = 'new';
-    const accepted: AcceptedAssignment = { assignment: $state.snapshot(assignment), acceptedAt: Date.now() };
-    const stored = await this.#write(() =>
-      this.#db.update('assignment', assignmentKey(id, assignment.id), (current) => {
-        // Compared by content: another assignment reusing this id is neither kept nor shown as accepted.
-        match = matchAssignment(current?.assignment, accepted.assignment);
-        return current ?? accepted;
-      }),
-    );
-    this.assignments[assignment.id] = stored ?? accepted;
-    return match === 'new' ? 'accepted' : match === 'same' ? 'already' : 'conflict';
+    return (await intake()).acceptAssignment(this.#access, $state.snapshot(assignment));
   }
 
   /** Reads a learner's accepted assignments, oldest first (manager on a shared tablet, and loading). */
@@ -172,22 +143,22 @@ export class LearnerProgress implements ProgressApi {
    * has it already keeps theirs. Returns how many learners got it now.
    */
   async assignToProfiles(assignment: Assignment, profileIds: readonly string[]): Promise<number> {
-    const plain = $state.snapshot(assignment);
-    let added = 0;
-    await this.#write(async () => {
-      for (const profileId of profileIds) {
-        await this.#db.update('assignment', assignmentKey(profileId, plain.id), (current) => {
-          if (!current) added++;
-          return current ?? { assignment: plain, acceptedAt: Date.now() };
-        });
-      }
-    });
-    const learner = this.learner?.id;
-    if (learner && profileIds.includes(learner)) this.assignments = await this.#readAssignmentMap(learner);
-    return added;
+    return (await intake()).giveAssignment(this.#access, $state.snapshot(assignment), profileIds);
   }
 
   // ── internals ────────────────────────────────────────────────────────────────────────────
+
+  /** What the intake (learner-intake.ts) works with: the records, and this store's own state. */
+  readonly #access: LearnerAccess = {
+    db: () => this.#db,
+    write: (task) => this.#write(task),
+    learnerId: () => this.learner?.id ?? null,
+    assignments: () => this.assignments,
+    reload: async (id, only) => {
+      if (only === 'assignments') this.assignments = await this.#readAssignmentMap(id);
+      else await this.#load(id);
+    },
+  };
 
   get #db() {
     return this.#storage.db;

@@ -165,15 +165,7 @@ export class Roster {
     const problem = nameProblem(name);
     if (problem === 'empty' || problem === 'too-long') return 'bad-name';
     if (problem) return 'name-forbidden';
-    const clean = cleanName(name);
-    const refused = await this.#ownPin(profile, pin);
-    if (refused) return refused;
-    const saved = await this.#storage.write(() =>
-      this.#storage.db.update('profile', profileKey(id), (current) => ({ ...(current ?? $state.snapshot(profile)), name: clean })),
-    );
-    if (!saved) return 'failed';
-    this.#keepProfile(saved);
-    return 'ok';
+    return (await this.#ownPin(profile, pin)) ?? this.#change(profile, { name: cleanName(name) });
   }
 
   /**
@@ -202,26 +194,14 @@ export class Roster {
    */
   async resetPin(id: string): Promise<ProfileChange> {
     const profile = this.profiles.find((p) => p.id === id);
-    if (!profile) return 'unknown';
-    const saved = await this.#storage.write(() =>
-      this.#storage.db.update('profile', profileKey(id), (current) => ({ ...(current ?? $state.snapshot(profile)), pin: null })),
-    );
-    if (!saved) return 'failed';
-    this.#keepProfile(saved);
-    return 'ok';
+    return profile ? this.#change(profile, { pin: null }) : 'unknown';
   }
 
   /** A learner sets (or, with null, clears) their own PIN while signed in. */
   async setOwnPin(id: string, pin: string | null): Promise<ProfileChange> {
     const profile = this.profiles.find((p) => p.id === id);
     if (!profile || this.learner?.id !== id) return 'unknown';
-    const hash = pin ? await (await pinCode()).hashPin(pin) : null;
-    const saved = await this.#storage.write(() =>
-      this.#storage.db.update('profile', profileKey(id), (current) => ({ ...(current ?? $state.snapshot(profile)), pin: hash })),
-    );
-    if (!saved) return 'failed';
-    this.#keepProfile(saved);
-    return 'ok';
+    return this.#change(profile, { pin: pin ? await (await pinCode()).hashPin(pin) : null });
   }
 
   /**
@@ -300,6 +280,16 @@ export class Roster {
     const mine = this.settings;
     // Who is open is this tab's own state (see #reload); the activity time is the newer of the two.
     this.settings = { ...withoutLegacy(stored), currentProfileId: mine.currentProfileId, lastActivityAt: Math.max(stored.lastActivityAt, mine.lastActivityAt) };
+  }
+
+  /** Changes some fields of a stored profile (as stored now, not as this tab last saw it). */
+  async #change(profile: Profile, fields: Partial<Profile>): Promise<ProfileChange> {
+    const saved = await this.#storage.write(() =>
+      this.#storage.db.update('profile', profileKey(profile.id), (current) => ({ ...(current ?? $state.snapshot(profile)), ...fields })),
+    );
+    if (!saved) return 'failed';
+    this.#keepProfile(saved);
+    return 'ok';
   }
 
   #keepProfile(profile: Profile): void {

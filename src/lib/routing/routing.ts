@@ -1,42 +1,9 @@
 /**
- * The app's URL scheme, spelt here and nowhere else: the hash routes the router matches, the links
- * every screen builds, which places need a learner, which are worth resuming to, and how a stored
- * place is read back. Pure (no Svelte, no course data): the router table (src/routes.ts), the
+ * The app's URL scheme, spelt here and nowhere else (the router's patterns in paths.ts beside it):
+ * the links every screen builds, which places need a learner, which are worth resuming to, and how
+ * a stored place is read back. Pure (no Svelte, no course data): the router table (src/routes.ts), the
  * screens, the course's «Продолжить» and the LMS adapter all ask this module.
  */
-
-/** The router's path patterns (svelte-spa-router syntax). */
-export const PATHS = {
-  home: '/',
-  module: '/module/:moduleId',
-  lesson: '/lesson/:lessonId',
-  exercise: '/exercise/:exerciseId',
-  quiz: '/quiz/:moduleId',
-  /** Spaced review («Повторение») of a passed module. */
-  review: '/review/:moduleId',
-  final: '/final',
-  settings: '/settings',
-  certificate: '/certificate',
-  manager: '/manager',
-  managerNew: '/manager/new',
-  managerTeam: '/manager/team',
-  /** The 10-minute pre-shift briefing guide (printable). */
-  managerBriefing: '/manager/briefing',
-  glossary: '/glossary',
-  glossaryTerm: '/glossary/:termId',
-  /** The course on one printable page. */
-  summary: '/summary',
-  /** «Моя цепочка», the learner's reflection at the end of the course. */
-  reflection: '/reflection',
-  /** The learner's own report (`?a=<assignment id>`). */
-  report: '/report',
-  /** An assignment link; with nothing (or anything odd) after it, the screen says what is wrong. */
-  assign: '/assign',
-  assignLink: '/assign/*',
-  /** A learner's report link, opened by the manager. */
-  reportLink: '/report/*',
-  notFound: '*',
-} as const;
 
 /** Where the payload of an assignment or report link sits: `#/assign/<payload>`, `#/report/<payload>`. */
 export const PAYLOAD_ROUTE = { assignment: '/assign/', report: '/report/' } as const;
