@@ -10,14 +10,18 @@ import { get } from 'svelte/store';
 import { addMessages, init, locale, register, waitLocale } from 'svelte-i18n';
 import { LOCALES, mergeAreas, toAppLocale, type AppLocale, type MessageTree } from './messages.ts';
 
-// The core areas, bundled with the first screen (the welcome or the roster): app, profile,
-// progress, pwa. The eager glob names them; the lazy globs name them again to leave them out.
-// The learner screens' own areas (SCREEN_AREAS) arrive with the screens' code.
+// The core areas, bundled with the first screen (the welcome or the roster) in Russian: app,
+// profile, progress, pwa. The eager glob names them; the lazy glob names them again to leave them
+// out. The learner screens' own areas (SCREEN_AREAS) arrive with the screens' code. English comes
+// through english.ts, fetched only when English is shown.
+const CORE_AREAS = ['app', 'profile', 'progress', 'pwa'] as const;
 const ruCore = import.meta.glob<MessageTree>('./locales/ru/{app,profile,progress,pwa}.json', { eager: true, import: 'default' });
-const enCore = import.meta.glob<MessageTree>('./locales/en/{app,profile,progress,pwa}.json', { import: 'default' });
-const lazy = {
-  ru: import.meta.glob<MessageTree>(['./locales/ru/*.json', '!./locales/ru/{app,profile,progress,pwa}.json'], { import: 'default' }),
-  en: import.meta.glob<MessageTree>(['./locales/en/*.json', '!./locales/en/{app,profile,progress,pwa}.json'], { import: 'default' }),
+const ruLazy = import.meta.glob<MessageTree>(['./locales/ru/*.json', '!./locales/ru/{app,profile,progress,pwa}.json'], { import: 'default' });
+const english = () => import('./english.ts');
+/** Loads one lazy area's messages in a language; undefined for an area that is not lazy. */
+const areaLoader = (lang: AppLocale, area: string): (() => Promise<MessageTree>) | undefined => {
+  const russian = ruLazy[`./locales/ru/${area}.json`];
+  return russian && lang === 'en' ? async () => (await english()).englishArea(area) : russian;
 };
 
 /** Areas every learner screen uses (home, lesson): loaded together with the screens' router. */
@@ -37,10 +41,7 @@ function rememberedLocale(): AppLocale {
 /** Registers the messages and picks the remembered language (Russian by default). */
 export function setupI18n(): void {
   addMessages('ru', mergeAreas(ruCore));
-  register('en', async () => {
-    const entries = await Promise.all(Object.entries(enCore).map(async ([path, load]) => [path, await load()] as const));
-    return mergeAreas(Object.fromEntries(entries));
-  });
+  register('en', async () => (await english()).englishAreas(CORE_AREAS));
   const initial = rememberedLocale();
   init({ fallbackLocale: 'ru', initialLocale: initial });
   document.documentElement.lang = initial;
@@ -64,12 +65,11 @@ export function loadMessages(areas: readonly string[]): Promise<void> {
       let done = loaded.get(area);
       if (!done) {
         const shown = toAppLocale(get(locale));
-        const file = (lang: AppLocale) => lazy[lang][`./locales/${lang}/${area}.json`];
         for (const lang of LOCALES) {
-          const load = file(lang);
+          const load = areaLoader(lang, area);
           if (lang !== shown && load) register(lang, async () => ({ [area]: await load() }));
         }
-        const load = file(shown);
+        const load = areaLoader(shown, area);
         done = (load ? load().then((messages) => addMessages(shown, { [area]: messages })) : Promise.resolve()).catch((error: unknown) => {
           loaded.delete(area);
           throw error;
