@@ -120,6 +120,36 @@ describe('addresses', () => {
   );
 });
 
+describe('code that fails to load', () => {
+  // A tablet on a flaky network before the course is cached: the piece the page needs does not
+  // arrive. The page says so (its own heading, what is kept), and «Попробовать снова» brings it.
+  it.each([
+    ['the welcome', /\/assets\/ProfileGate-[\w-]+\.js$/, false],
+    ['a signed-in lesson', /\/assets\/screens-[\w-]+\.js$/, true],
+  ] as const)('%s: an error page with a retry that brings it', async (name, chunk, signedIn) => {
+    await withContext('tablet', async (_context, page) => {
+      const lesson = index.modules[0]!.lessons[0]!;
+      await page.goto(`${baseUrl}#/lesson/${lesson.id}`);
+      if (signedIn) await enterAsLearner(page, 'Сеть');
+      let refused = 0;
+      await page.route(chunk, (route) => {
+        refused++;
+        return route.abort('internetdisconnected');
+      });
+      await page.reload();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Что-то пошло не так');
+      expect(refused).toBeGreaterThan(0);
+      expect(await page.getByRole('main').innerText()).toContain('Всё, что вы уже прошли, сохранено.');
+      await screenshot(page, `load-failed-${signedIn ? 'lesson' : 'welcome'}`);
+      await page.unroute(chunk);
+      await page.getByRole('button', { name: 'Попробовать снова' }).tap();
+      if (signedIn) await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(lesson.title);
+      else await page.getByLabel('Ваше имя').waitFor({ timeout: 10_000 });
+      await assertPageSound(page, `retry after ${name}`);
+    }, { allow: [/ERR_INTERNET_DISCONNECTED/] }); // the refused piece, and only it
+  }, 40_000);
+});
+
 describe('languages', () => {
   it('switches the interface to English, keeps lesson text Russian, and remembers the choice', async () => {
     await withContext('tablet', async (_context, page) => {

@@ -10,13 +10,13 @@ import { get } from 'svelte/store';
 import { addMessages, init, locale, register, waitLocale } from 'svelte-i18n';
 import { LOCALES, mergeAreas, toAppLocale, type AppLocale, type MessageTree } from './messages.ts';
 
-// The core areas, bundled with the first screen (the welcome or the roster) in Russian: app,
-// profile, progress, pwa. The eager glob names them; the lazy glob names them again to leave them
-// out. The learner screens' own areas (SCREEN_AREAS) arrive with the screens' code. English comes
-// through english.ts, fetched only when English is shown.
-const CORE_AREAS = ['app', 'profile', 'progress', 'pwa'] as const;
-const ruCore = import.meta.glob<MessageTree>('./locales/ru/{app,profile,progress,pwa}.json', { eager: true, import: 'default' });
-const ruLazy = import.meta.glob<MessageTree>(['./locales/ru/*.json', '!./locales/ru/{app,profile,progress,pwa}.json'], { import: 'default' });
+// The core areas, bundled with the shell in Russian: app, progress, pwa. The eager glob names
+// them; the lazy glob names them again to leave them out. The roster's own area (profile) arrives
+// with the roster's code (AppShell), the learner screens' own (SCREEN_AREAS) with the screens'
+// code. English comes through english.ts, fetched only when English is shown.
+const CORE_AREAS = ['app', 'progress', 'pwa'] as const;
+const ruCore = import.meta.glob<MessageTree>('./locales/ru/{app,progress,pwa}.json', { eager: true, import: 'default' });
+const ruLazy = import.meta.glob<MessageTree>(['./locales/ru/*.json', '!./locales/ru/{app,progress,pwa}.json'], { import: 'default' });
 const english = () => import('./english.ts');
 /** Loads one lazy area's messages in a language; undefined for an area that is not lazy. */
 const areaLoader = (lang: AppLocale, area: string): (() => Promise<MessageTree>) | undefined => {
