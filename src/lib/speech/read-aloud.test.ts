@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nextReaderState, pickRussianVoice, readingQueue, speakable, splitText, type ReaderState } from './read-aloud.ts';
+import { nextReaderState, readingQueue, speakable, splitText, type ReaderState } from './read-aloud.ts';
+import { pickRussianVoice } from './russian-voice.svelte.ts';
 
 describe('speakable', () => {
   it('collapses line breaks and non-breaking spaces', () => {

@@ -1,7 +1,8 @@
 /**
  * Reading a lesson aloud, the pure part: what to read (the blocks of the text, long ones cut at
- * sentence ends so no engine truncates them), which voice speaks Russian, and the reader's state
- * machine (play, pause, resume, stop, an utterance ended). No DOM, no speechSynthesis here.
+ * sentence ends so no engine truncates them) and the reader's state machine (play, pause, resume,
+ * stop, an utterance ended). No DOM, no speechSynthesis here; which voice speaks Russian is
+ * russian-voice.svelte.ts's.
  */
 
 /** One utterance: the text and the block (paragraph) it belongs to. */
@@ -53,21 +54,6 @@ export function splitText(text: string, max = MAX_UTTERANCE): string[] {
 /** The queue of utterances for the blocks of a lesson, in order; empty blocks are skipped. */
 export function readingQueue(blocks: readonly string[], max = MAX_UTTERANCE): QueueItem[] {
   return blocks.flatMap((raw, block) => splitText(speakable(raw), max).map((text) => ({ block, text })));
-}
-
-/** What the reader needs to know of a voice (a subset of SpeechSynthesisVoice). */
-export interface VoiceInfo {
-  lang: string;
-  name: string;
-  localService?: boolean;
-  default?: boolean;
-}
-
-/** The best Russian voice: ru-RU before other ru-*, on-device before network ones; null when none. */
-export function pickRussianVoice<V extends VoiceInfo>(voices: readonly V[]): V | null {
-  const russian = voices.filter((v) => /^ru(?:[-_]|$)/i.test(v.lang));
-  const rank = (v: V) => (/^ru[-_]ru$/i.test(v.lang) ? 0 : 2) + (v.localService === false ? 1 : 0);
-  return [...russian].sort((a, b) => rank(a) - rank(b))[0] ?? null;
 }
 
 /** Where the reader is. `at` is the queue index being read (or to resume from). */

@@ -1,31 +1,26 @@
 /**
- * Drives the browser's speech synthesis for one lesson: finds a Russian voice (and keeps looking
- * as voices arrive), speaks the queue one utterance at a time, pauses by cancelling and resumes
- * from the start of the interrupted utterance (engines' own pause is unreliable on tablets).
+ * Drives the browser's speech synthesis for one lesson with the device's Russian voice
+ * (russian-voice.svelte.ts): speaks the queue one utterance at a time, pauses by cancelling and
+ * resumes from the start of the interrupted utterance (engines' own pause is unreliable on
+ * tablets). Fetched when the learner reaches for «Слушать», not with the lesson.
  */
-import { nextReaderState, pickRussianVoice, readingQueue, type QueueItem, type ReaderState } from './read-aloud.ts';
+import { nextReaderState, readingQueue, type QueueItem, type ReaderState } from './read-aloud.ts';
+import type { RussianVoice } from './russian-voice.svelte.ts';
 
 export class LessonReader {
   #queue: QueueItem[] = [];
-  /** True when this device can speak Russian: otherwise «Слушать» is not offered. */
-  available = $state(false);
   state = $state<ReaderState>({ status: 'idle' });
   /** The block (paragraph index) being read, or null. */
   current = $derived(this.state.status === 'playing' || this.state.status === 'paused' ? (this.#queue[this.state.at]?.block ?? null) : null);
 
-  #voice: SpeechSynthesisVoice | null = null;
-  readonly #synth: SpeechSynthesis | null;
-  readonly #onVoices = () => this.#findVoice();
+  readonly #russian: RussianVoice;
 
-  constructor() {
-    this.#synth = typeof window !== 'undefined' && 'speechSynthesis' in window ? window.speechSynthesis : null;
-    this.#synth?.addEventListener?.('voiceschanged', this.#onVoices);
-    this.#findVoice();
+  constructor(russian: RussianVoice) {
+    this.#russian = russian;
   }
 
-  #findVoice(): void {
-    this.#voice = this.#synth ? pickRussianVoice(this.#synth.getVoices()) : null;
-    this.available = this.#voice !== null;
+  get #synth(): SpeechSynthesis | null {
+    return this.#russian.synth;
   }
 
   /** Starts reading the given blocks (paragraph texts) from the first. */
@@ -47,9 +42,8 @@ export class LessonReader {
     this.#go({ type: 'stop' });
   }
 
-  /** Leaves the lesson: silence, and no more listening for voices. */
+  /** Leaves the lesson: silence. */
   destroy(): void {
-    this.#synth?.removeEventListener?.('voiceschanged', this.#onVoices);
     this.#synth?.cancel();
   }
 
@@ -67,9 +61,10 @@ export class LessonReader {
     if (!this.#synth || !item) return;
     this.#synth.cancel();
     const utterance = new SpeechSynthesisUtterance(item.text);
-    utterance.lang = this.#voice?.lang ?? 'ru-RU';
+    const voice = this.#russian.voice;
+    utterance.lang = voice?.lang ?? 'ru-RU';
     try {
-      if (this.#voice) utterance.voice = this.#voice;
+      if (voice) utterance.voice = voice;
     } catch {
       // Some engines refuse a voice object they did not make: the language alone then picks one.
     }
