@@ -61,7 +61,7 @@ export function warmUp(): void {
 
 export const routes: RouteDefinition = {
   // Home too comes on demand: a deep link to a lesson does not fetch it.
-  [PATHS.home]: wrap({ asyncComponent: () => import('$lib/screens/HomeScreen.svelte'), loadingComponent: Loading }),
+  [PATHS.home]: wrap({ asyncComponent: withMessages(['homePage'], () => import('$lib/screens/HomeScreen.svelte')), loadingComponent: Loading }),
   [PATHS.module]: wrap({ asyncComponent: withData(ifId('module', loadModuleIntro), () => import('$lib/screens/ModuleScreen.svelte')), loadingComponent: Loading }),
   [PATHS.lesson]: wrap({ asyncComponent: lessonScreen, loadingComponent: Loading }),
   [PATHS.exercise]: wrap({ asyncComponent: withMessages(['exercise', 'sorting'], withData(ifId('exercise', (id) => loadActivityData(`exercise:${id}`)), () => import('$lib/screens/ExerciseScreen.svelte'))), loadingComponent: Loading }),
