@@ -38,19 +38,34 @@ function rememberedLocale(): AppLocale {
   }
 }
 
+/**
+ * The language chosen last: remembered on this device, pressed here, or chosen in another tab.
+ * svelte-i18n switches to a language once its messages have loaded, so a switch that loads ends
+ * after a later one that did not («Eng» then «Рус» in quick succession; English remembered and
+ * still loading when another tab chooses Russian): whatever it shows then, it is set back to this.
+ */
+let chosen: AppLocale = 'ru';
+
+/** Shows `next` as the latest choice, once its messages are in (svelte-i18n sets the page's `lang` then). */
+function follow(next: AppLocale): Promise<void> {
+  chosen = next;
+  return Promise.resolve(locale.set(next));
+}
+
 /** Registers the messages and picks the remembered language (Russian by default). */
 export function setupI18n(): void {
   addMessages('ru', mergeAreas(ruCore));
   register('en', async () => (await english()).englishAreas(CORE_AREAS));
-  const initial = rememberedLocale();
-  init({ fallbackLocale: 'ru', initialLocale: initial });
-  document.documentElement.lang = initial;
+  chosen = rememberedLocale();
+  init({ fallbackLocale: 'ru', initialLocale: chosen });
+  document.documentElement.lang = chosen;
+  locale.subscribe((shown) => {
+    if (shown && shown !== chosen) void follow(chosen);
+  });
   // Another tab chose a language: this one follows, so no tab shows (or later writes back) an old choice.
   window.addEventListener('storage', (event) => {
     if (event.key !== STORAGE_KEY || event.storageArea !== localStorage) return;
-    const next = toAppLocale(event.newValue);
-    locale.set(next);
-    document.documentElement.lang = next;
+    void follow(toAppLocale(event.newValue));
   });
 }
 
@@ -86,22 +101,12 @@ export function withMessages<T>(areas: readonly string[], load: () => Promise<T>
   return async () => (await Promise.all([load(), loadMessages(areas)]))[0];
 }
 
-/** The language chosen last: a quick «Eng», «Рус» ends in Russian, whatever loads last. */
-let chosen: AppLocale | null = null;
-
 /** Switches the interface language and remembers it; lesson text stays `lang="ru"`. */
 export async function chooseLocale(next: AppLocale): Promise<void> {
-  chosen = next;
-  await locale.set(next);
+  await follow(next);
   // An area registered while the switch was under way is fetched too.
   await waitLocale(next);
-  if (chosen !== next) {
-    // Another language was chosen while this one loaded, and svelte-i18n has just switched to this
-    // one after it: the later choice wins (it has remembered itself already).
-    await locale.set(chosen);
-    return;
-  }
-  document.documentElement.lang = next;
+  if (chosen !== next) return; // a later choice took over, and remembers itself
   try {
     localStorage.setItem(STORAGE_KEY, next);
   } catch {
