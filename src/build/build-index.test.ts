@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCourseIndex, findLesson, neighbours, type ContentFile } from './build-index.ts';
+import { appIndex, buildCourseIndex, findLesson, neighbours, type ContentFile } from './build-index.ts';
+import { loadContent } from './load-content.ts';
 import { ContentError } from '../lib/course/schema.ts';
 
 const course = { path: 'content/course.json', data: { title: 'Курс', subtitle: 'О курсе', objectives: ['Цель'], passMark: 0.8 } };
@@ -116,5 +117,21 @@ describe('buildCourseIndex', () => {
       buildCourseIndex({ course, files, activities: [{ path: 'content/01-a/exercise-x.json', frontmatter: { id: 'x', title: 'X' } }] }),
     );
     expect([error.file, error.field]).toEqual(['content/01-a/exercise-x.json', 'type']);
+  });
+});
+
+describe('appIndex', () => {
+  it('keeps what the screens find their way with, and leaves out file paths, lesson objectives and the course’s description', () => {
+    const authored = loadContent(process.cwd()).index;
+    const app = appIndex(authored);
+    const json = JSON.stringify(app);
+    expect(json).not.toMatch(/"file"|content\/|"subtitle"/);
+    expect(app.course).toEqual({ title: authored.course.title, passMark: authored.course.passMark });
+    expect(app.modules.flatMap((m) => m.lessons).every((l) => !('objectives' in l))).toBe(true);
+    // Module goals and summaries stay: the module screen shows them even when its intro fails to load.
+    expect(app.modules.map((m) => [m.id, m.summary, m.objectives])).toEqual(authored.modules.map((m) => [m.id, m.summary, m.objectives]));
+    expect(app.steps).toEqual(authored.steps);
+    expect(app.modules.flatMap((m) => m.lessons).map((l) => [l.id, l.title, l.minutes, l.prev, l.next])).toEqual(authored.modules.flatMap((m) => m.lessons).map((l) => [l.id, l.title, l.minutes, l.prev, l.next]));
+    expect(app.finalTest).toEqual(authored.finalTest && { minutes: authored.finalTest.minutes });
   });
 });

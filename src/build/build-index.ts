@@ -7,7 +7,7 @@ import {
   parseContent,
 } from '../lib/course/schema.ts';
 import { countWords, lessonWords, readingMinutes } from '../lib/course/reading-time.ts';
-import type { ActivityEntry, CourseIndex, LessonEntry, ModuleEntry, StepRef } from '../lib/course/types.ts';
+import type { AuthoredActivity, AuthoredCourse, AuthoredLesson, AuthoredModule, CourseIndex, StepRef } from '../lib/course/types.ts';
 
 /** One content file as read from disk: its path and its parsed frontmatter (or JSON data). */
 export interface ContentFile {
@@ -45,7 +45,7 @@ function assertUniqueOrder(items: { order: number; file: string }[], what: strin
   }
 }
 
-function readActivity(file: ContentFile, moduleId: string, moduleTitle: string): ActivityEntry {
+function readActivity(file: ContentFile, moduleId: string, moduleTitle: string): AuthoredActivity {
   const header = parseContent(ActivityHeaderSchema, file.frontmatter, file.path);
   if (file.path.endsWith(`/${QUIZ_FILE}`)) {
     return { kind: 'quiz', id: moduleId, moduleId, title: moduleTitle, minutes: header.minutes ?? 5, type: 'quiz', file: file.path };
@@ -61,7 +61,7 @@ function readActivity(file: ContentFile, moduleId: string, moduleTitle: string):
  * lessons, attaches each module's exercises and quiz, and links the whole course path prev/next.
  * @throws ContentError naming the file and the field of the first problem found.
  */
-export function buildCourseIndex(input: ContentInput): CourseIndex {
+export function buildCourseIndex(input: ContentInput): AuthoredCourse {
   const course = parseContent(CourseMetaSchema, input.course.data, input.course.path);
 
   const folders = new Map<string, ContentFile[]>();
@@ -70,7 +70,7 @@ export function buildCourseIndex(input: ContentInput): CourseIndex {
     folders.set(folder, [...(folders.get(folder) ?? []), file]);
   }
 
-  const modules: ModuleEntry[] = [];
+  const modules: AuthoredModule[] = [];
   const ids = new Map<string, string>();
   const claimId = (value: string, file: string) => {
     const other = ids.get(value);
@@ -130,7 +130,7 @@ export function buildCourseIndex(input: ContentInput): CourseIndex {
   ]);
   if (finalTest) steps.push({ kind: 'final', id: 'final', moduleId: null, title: course.title });
 
-  const lessonsById = new Map<string, LessonEntry>(modules.flatMap((m) => m.lessons.map((l) => [l.id, l] as const)));
+  const lessonsById = new Map<string, AuthoredLesson>(modules.flatMap((m) => m.lessons.map((l) => [l.id, l] as const)));
   steps.forEach((step, i) => {
     const lesson = step.kind === 'lesson' ? lessonsById.get(step.id) : undefined;
     if (!lesson) return;
@@ -138,6 +138,24 @@ export function buildCourseIndex(input: ContentInput): CourseIndex {
     lesson.next = steps[i + 1] ?? null;
   });
   return { course, modules, finalTest, steps };
+}
+
+/**
+ * The index the app ships: the authored course without what the running app gets elsewhere or
+ * never needs (file paths, a lesson's objectives, the course's subtitle and objectives).
+ */
+export function appIndex(authored: AuthoredCourse): CourseIndex {
+  const { title, passMark } = authored.course;
+  return {
+    course: { title, passMark },
+    modules: authored.modules.map(({ file: _file, lessons, activities, ...module }) => ({
+      ...module,
+      lessons: lessons.map(({ file: _f, objectives: _o, ...lesson }) => lesson),
+      activities: activities.map(({ file: _f, ...activity }) => activity),
+    })),
+    finalTest: authored.finalTest && { minutes: authored.finalTest.minutes },
+    steps: authored.steps,
+  };
 }
 
 export { findLesson, findModule, neighbours } from '../lib/course/lookup.ts';

@@ -4,6 +4,7 @@
  * the file and field named.
  */
 import type { Plugin } from 'vite';
+import { appIndex } from './build-index.ts';
 import { loadContent } from './load-content.ts';
 import { typographDeep } from './typography.js';
 
@@ -12,14 +13,21 @@ const RESOLVED = '\0virtual:course';
 /** The course's title alone, for the header and page titles of the first screen (no index). */
 const TITLE_ID = 'virtual:course-title';
 const TITLE_RESOLVED = '\0virtual:course-title';
+/** The course's subtitle and objectives, for home alone. */
+const ABOUT_ID = 'virtual:course-about';
+const ABOUT_RESOLVED = '\0virtual:course-about';
 
 /** @param root the project root (where `content/` lives). */
 export function coursePlugin(root: string): Plugin {
   return {
     name: 'course-content',
-    resolveId: (id) => (id === ID ? RESOLVED : id === TITLE_ID ? TITLE_RESOLVED : null),
+    resolveId: (id) => (id === ID ? RESOLVED : id === TITLE_ID ? TITLE_RESOLVED : id === ABOUT_ID ? ABOUT_RESOLVED : null),
     load(id) {
       if (id === TITLE_RESOLVED) return `export const courseTitle = ${JSON.stringify(loadContent(root).index.course.title)};`;
+      if (id === ABOUT_RESOLVED) {
+        const { subtitle, objectives } = loadContent(root).index.course;
+        return `export const courseAbout = ${JSON.stringify({ subtitle, objectives })};`;
+      }
       if (id !== RESOLVED) return null;
       const { index, files, source, warnings } = loadContent(root);
       files.forEach((f) => this.addWatchFile(f));
@@ -33,7 +41,7 @@ export function coursePlugin(root: string): Plugin {
       const activities = index.modules.flatMap((m) => m.activities).map((a) => `${JSON.stringify(`${a.kind}:${a.id}`)}: ${loader(a.file)}`);
       if (index.finalTest) activities.push(`"final:final": ${loader(index.finalTest.file)}`);
       return [
-        `export const courseIndex = ${JSON.stringify(index)};`,
+        `export const courseIndex = ${JSON.stringify(appIndex(index))};`,
         `export const lessonLoaders = {${lessons.join(',\n')}};`,
         `export const moduleIntroLoaders = {${intros.join(',\n')}};`,
         `export const activityLoaders = {${activities.join(',\n')}};`,

@@ -13,7 +13,7 @@ import { ContentError } from '../lib/course/schema.ts';
 import { ROLES } from '../lib/course/roles.ts';
 import { findAnswerPatterns } from '../lib/quiz/answer-patterns.ts';
 import type { Question } from '../lib/quiz/types.ts';
-import type { CourseIndex } from '../lib/course/types.ts';
+import type { AuthoredCourse } from '../lib/course/types.ts';
 
 /** Reads the YAML frontmatter of an .svx file; a file without one gets a ContentError. */
 export function readFrontmatter(text: string, file: string): unknown {
@@ -28,7 +28,7 @@ export function readFrontmatter(text: string, file: string): unknown {
 
 /** The course as loaded from disk. */
 export interface LoadedContent {
-  index: CourseIndex;
+  index: AuthoredCourse;
   /** Absolute paths of every file the course is built from, for the dev server to watch. */
   files: string[];
   source: { expected: string[]; fidelity: FidelityProblem[] };
@@ -113,7 +113,7 @@ export function checkLessonTeaches(svx: string, file: string): void {
 }
 
 /** Runs each activity file through the validator registered for its type. */
-function validateActivities(files: ContentFile[], index: CourseIndex): void {
+function validateActivities(files: ContentFile[], index: AuthoredCourse): void {
   const types = new Map(index.modules.flatMap((m) => m.activities).map((a) => [a.file, a.type]));
   for (const file of files) {
     const type = types.get(file.path) ?? 'final';

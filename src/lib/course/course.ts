@@ -46,12 +46,19 @@ export function loadActivityData(key: string): Promise<unknown> {
   });
 }
 
-/** Loads the compiled text of a lesson; rejects for an unknown id. */
-export function loadLessonText(id: string): Promise<Component> {
+/** A lesson's own chunk: its text, and the objectives shown above it. */
+export interface LessonText {
+  Text: Component;
+  objectives: string[];
+}
+
+/** Loads a lesson's text and objectives; rejects for an unknown id. */
+export function loadLessonText(id: string): Promise<LessonText> {
   return once(`lesson:${id}`, async () => {
     const load = lessonLoaders[id];
     if (!load) throw new Error(`Unknown lesson ${id}`);
-    return (await load()).default;
+    const { default: Text, metadata } = await load();
+    return { Text, objectives: metadata.objectives };
   });
 }
 

@@ -1,29 +1,47 @@
-/** The course's domain types, shared by the content build, the screens and the tests. */
+/**
+ * The course's domain types, shared by the content build, the screens and the tests. The app's
+ * index (`CourseIndex`) holds what every screen needs to find its way; the authored course
+ * (`AuthoredCourse`, what the build reads) adds each file's path and the words only one screen
+ * shows, which travel with that screen instead: a lesson's objectives in its own chunk (its
+ * frontmatter), the course's subtitle and objectives with home (`virtual:course-about`).
+ */
 
-/** Course-wide facts from `content/course.json`. */
+/** Course-wide facts from `content/course.json`, as the app's index keeps them. */
 export interface CourseMeta {
   title: string;
-  subtitle: string;
-  /** What the learner will be able to do after the course. */
-  objectives: string[];
   /** Share of points needed to pass a quiz, 0..1. */
   passMark: number;
 }
 
-/** A lesson as the index knows it: metadata only, the text is loaded on demand. */
+/** The course's description, shown on home only. */
+export interface CourseAbout {
+  subtitle: string;
+  /** What the learner will be able to do after the course. */
+  objectives: string[];
+}
+
+/** A lesson as the index knows it: metadata only, the text (and its objectives) is loaded on demand. */
 export interface LessonEntry {
   id: string;
   moduleId: string;
   title: string;
   order: number;
   minutes: number;
-  objectives: string[];
   /** 1-based position inside its module. */
   index: number;
-  /** Path of the .svx file relative to the project root, e.g. `content/01-…/02-….svx`. */
-  file: string;
   prev: StepRef | null;
   next: StepRef | null;
+}
+
+/** Where an authored piece of content lives: its path relative to the project root. */
+interface FromFile {
+  /** e.g. `content/01-…/02-….svx`. */
+  file: string;
+}
+
+/** A lesson as authored. */
+export interface AuthoredLesson extends LessonEntry, FromFile {
+  objectives: string[];
 }
 
 /** What a step of the course path is. */
@@ -53,8 +71,10 @@ export interface ActivityEntry {
   minutes: number;
   /** Exercise type (chain, simulator, promptness…); 'quiz' for quizzes. */
   type: string;
-  file: string;
 }
+
+/** An exercise or quiz as authored. */
+export interface AuthoredActivity extends ActivityEntry, FromFile {}
 
 /** A module with its lessons in order. */
 export interface ModuleEntry {
@@ -68,18 +88,31 @@ export interface ModuleEntry {
   summary: string;
   /** Sum of the lessons' minutes. */
   minutes: number;
-  file: string;
   lessons: LessonEntry[];
   /** Exercises in file-name order, then the module quiz if there is one. */
   activities: ActivityEntry[];
+}
+
+/** A module as authored. */
+export interface AuthoredModule extends Omit<ModuleEntry, 'lessons' | 'activities'>, FromFile {
+  lessons: AuthoredLesson[];
+  activities: AuthoredActivity[];
 }
 
 /** Everything the app knows about the course before any lesson text is loaded. */
 export interface CourseIndex {
   course: CourseMeta;
   modules: ModuleEntry[];
-  /** `content/final-test.json`, when the course has a final test. */
-  finalTest: { file: string; minutes: number } | null;
+  /** The final test, when the course has one. */
+  finalTest: { minutes: number } | null;
   /** The whole course path in order: every lesson, exercise, quiz and the final test. */
   steps: StepRef[];
+}
+
+/** The course as the build reads it from `content/`. */
+export interface AuthoredCourse extends Omit<CourseIndex, 'course' | 'modules' | 'finalTest'> {
+  course: CourseMeta & CourseAbout;
+  modules: AuthoredModule[];
+  /** `content/final-test.json`, when the course has a final test. */
+  finalTest: ({ minutes: number } & FromFile) | null;
 }

@@ -3,7 +3,8 @@ declare module 'virtual:course' {
   import type { CourseIndex } from '$lib/course/types.ts';
   type Loader = () => Promise<{ default: Component }>;
   export const courseIndex: CourseIndex;
-  export const lessonLoaders: Record<string, Loader>;
+  /** Each lesson's compiled text and its frontmatter (validated at build time, typographed). */
+  export const lessonLoaders: Record<string, () => Promise<{ default: Component; metadata: { objectives: string[] } }>>;
   export const moduleIntroLoaders: Record<string, Loader>;
   /** Keyed `exercise:<id>`, `quiz:<moduleId>`, `final:final`; each resolves to the parsed JSON. */
   export const activityLoaders: Record<string, () => Promise<{ default: unknown }>>;
@@ -12,4 +13,10 @@ declare module 'virtual:course' {
 declare module 'virtual:course-title' {
   /** The course's title (the same as `courseIndex.course.title`), without the rest of the index. */
   export const courseTitle: string;
+}
+
+declare module 'virtual:course-about' {
+  import type { CourseAbout } from '$lib/course/types.ts';
+  /** The course's subtitle and objectives (content/course.json), for home. */
+  export const courseAbout: CourseAbout;
 }

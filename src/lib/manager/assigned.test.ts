@@ -12,12 +12,11 @@ const module = (id: string, title: string): ModuleEntry => ({
   objectives: [],
   summary: '',
   minutes: 1,
-  file: '',
-  lessons: [{ id: `${id}-1`, moduleId: id, title: 'x', order: 0, minutes: 1, objectives: [], index: 1, file: '', prev: null, next: null }],
+  lessons: [{ id: `${id}-1`, moduleId: id, title: 'x', order: 0, minutes: 1, index: 1, prev: null, next: null }],
   activities: [],
 });
 const index: CourseIndex = {
-  course: { title: '', subtitle: '', objectives: [], passMark: 0.8 },
+  course: { title: '', passMark: 0.8 },
   modules: [module('alpha', 'Альфа'), module('beta', 'Бета')],
   finalTest: null,
   steps: [],

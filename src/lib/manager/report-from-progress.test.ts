@@ -14,18 +14,17 @@ const module = (id: string, lessons: string[], exercises: string[] = [], quiz = 
   objectives: [],
   summary: '',
   minutes: 1,
-  file: '',
-  lessons: lessons.map((l, i) => ({ id: l, moduleId: id, title: l, order: i, minutes: 1, objectives: [], index: i + 1, file: '', prev: null, next: null })),
+  lessons: lessons.map((l, i) => ({ id: l, moduleId: id, title: l, order: i, minutes: 1, index: i + 1, prev: null, next: null })),
   activities: [
-    ...exercises.map((e) => ({ kind: 'exercise' as const, id: e, moduleId: id, title: e, minutes: 1, type: 'chain', file: '' })),
-    ...(quiz ? [{ kind: 'quiz' as const, id, moduleId: id, title: id, minutes: 1, type: 'quiz', file: '' }] : []),
+    ...exercises.map((e) => ({ kind: 'exercise' as const, id: e, moduleId: id, title: e, minutes: 1, type: 'chain' })),
+    ...(quiz ? [{ kind: 'quiz' as const, id, moduleId: id, title: id, minutes: 1, type: 'quiz' }] : []),
   ],
 });
 
 const index: CourseIndex = {
-  course: { title: 'Сильное звено', subtitle: '', objectives: [], passMark: 0.8 },
+  course: { title: 'Сильное звено', passMark: 0.8 },
   modules: [module('alpha', ['a1', 'a2'], ['chain']), module('beta', ['b1']), module('gamma', ['g1'], [], false)],
-  finalTest: { file: 'final-test.json', minutes: 5 },
+  finalTest: { minutes: 5 },
   steps: [],
 };
 

@@ -1,5 +1,6 @@
 import { render, screen, within } from '@testing-library/svelte';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { courseAbout } from '$lib/course/about.ts';
 import { courseIndex } from '$lib/course/course.ts';
 import { setupI18n } from '$lib/i18n/index.ts';
 import { openStores, type AppStores } from '$lib/app/stores.ts';
@@ -40,7 +41,7 @@ describe('HomeScreen', () => {
   it('tells what the learner will learn, in Russian', async () => {
     await show();
     const items = within(screen.getByRole('heading', { name: 'Чему вы научитесь' }).parentElement!).getAllByRole('listitem');
-    expect(items.map((li) => li.textContent)).toEqual(courseIndex.course.objectives);
+    expect(items.map((li) => li.textContent)).toEqual(courseAbout.objectives);
     expect(items[0]!.closest('ul')).toHaveAttribute('lang', 'ru');
   });
 });

@@ -1,5 +1,7 @@
 import { render, screen, within } from '@testing-library/svelte';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadContent } from '../../build/load-content.ts';
+import { typographDeep } from '../../build/typography.js';
 import { courseIndex } from '$lib/course/course.ts';
 import { stepHref } from '$lib/routing/routing.ts';
 import { setupI18n } from '$lib/i18n/index.ts';
@@ -31,6 +33,18 @@ describe('LessonScreen', () => {
     const text = await screen.findByText(/Представим себе ситуацию обслуживания/, {}, { timeout: 15_000 });
     expect(text.closest('[lang]')).toHaveAttribute('lang', 'ru');
     expect(text).toHaveAttribute('id', 's3'); // the stable id of the third source paragraph
+  });
+
+  it('lists the lesson’s objectives, as authored and typeset, from its own chunk (the index does not carry them)', async () => {
+    const authored = loadContent(process.cwd()).index.modules.flatMap((m) => m.lessons);
+    for (const lesson of lessons.slice(0, 2)) {
+      expect(lesson).not.toHaveProperty('objectives');
+      const expected = typographDeep(authored.find((l) => l.id === lesson.id)!.objectives) as string[];
+      await show({ params: { lessonId: lesson.id } });
+      const box = await screen.findByRole('region', { name: 'В этом уроке' }, { timeout: 15_000 });
+      expect(within(box).getAllByRole('listitem').map((li) => li.textContent)).toEqual(expected);
+      document.body.innerHTML = '';
+    }
   });
 
   it('links to the previous and the next step', async () => {
