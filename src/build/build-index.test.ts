@@ -54,11 +54,12 @@ describe('buildCourseIndex', () => {
 
   it('links every lesson to the previous and next step across module borders', () => {
     const index = buildCourseIndex({ course, files });
-    const a2 = findLesson(index, 'a2')!.lesson;
-    expect(a2.prev?.id).toBe('a1');
-    expect(a2.next).toEqual({ kind: 'lesson', id: 'b1', moduleId: 'b', title: 'Урок b1' });
-    expect(findLesson(index, 'a1')!.lesson.prev).toBeNull();
-    expect(findLesson(index, 'b1')!.lesson.next).toBeNull();
+    const lesson = (id: string) => index.modules.flatMap((m) => m.lessons).find((l) => l.id === id)!;
+    expect(lesson('a2').prev?.id).toBe('a1');
+    expect(lesson('a2').next).toEqual({ kind: 'lesson', id: 'b1', moduleId: 'b', title: 'Урок b1' });
+    expect(lesson('a1').prev).toBeNull();
+    expect(lesson('b1').next).toBeNull();
+    expect(findLesson(index, 'a2')?.module.id).toBe('a');
   });
 
   it('puts exercises, then the quiz, after a module’s lessons, and the final test last', () => {
@@ -72,8 +73,8 @@ describe('buildCourseIndex', () => {
       finalTest: { path: 'content/final-test.json', frontmatter: {} },
     });
     expect(index.steps.map((s) => `${s.kind}:${s.id}`)).toEqual(['lesson:a1', 'lesson:a2', 'exercise:chain', 'quiz:a', 'lesson:b1', 'final:final']);
-    expect(findLesson(index, 'a2')!.lesson.next).toMatchObject({ kind: 'exercise', id: 'chain' });
-    expect(findLesson(index, 'b1')!.lesson.next).toMatchObject({ kind: 'final' });
+    expect(neighbours(index, 'lesson', 'a2').next).toMatchObject({ kind: 'exercise', id: 'chain' });
+    expect(neighbours(index, 'lesson', 'b1').next).toMatchObject({ kind: 'final' });
     expect(neighbours(index, 'quiz', 'a')).toMatchObject({ prev: { id: 'chain' }, next: { id: 'b1' } });
     expect(index.modules[0]!.minutes).toBe(5 + 4 + 5);
   });
@@ -131,7 +132,9 @@ describe('appIndex', () => {
     // Module goals and summaries stay: the module screen shows them even when its intro fails to load.
     expect(app.modules.map((m) => [m.id, m.summary, m.objectives])).toEqual(authored.modules.map((m) => [m.id, m.summary, m.objectives]));
     expect(app.steps).toEqual(authored.steps);
-    expect(app.modules.flatMap((m) => m.lessons).map((l) => [l.id, l.title, l.minutes, l.prev, l.next])).toEqual(authored.modules.flatMap((m) => m.lessons).map((l) => [l.id, l.title, l.minutes, l.prev, l.next]));
+    expect(app.modules.flatMap((m) => m.lessons)).toEqual(authored.modules.flatMap((m) => m.lessons).map(({ id, moduleId, title, order, minutes, index }) => ({ id, moduleId, title, order, minutes, index })));
+    // What the authored lessons keep as neighbours, the app finds on the course path.
+    for (const lesson of authored.modules.flatMap((m) => m.lessons)) expect(neighbours(app, 'lesson', lesson.id)).toEqual({ prev: lesson.prev, next: lesson.next });
     expect(app.finalTest).toEqual(authored.finalTest && { minutes: authored.finalTest.minutes });
   });
 });

@@ -142,7 +142,7 @@ export function buildCourseIndex(input: ContentInput): AuthoredCourse {
 
 /**
  * The index the app ships: the authored course without what the running app gets elsewhere or
- * never needs (file paths, a lesson's objectives, the course's subtitle and objectives).
+ * never needs (file paths, a lesson's objectives and neighbours, the course's subtitle and objectives).
  */
 export function appIndex(authored: AuthoredCourse): CourseIndex {
   const { title, passMark } = authored.course;
@@ -150,7 +150,7 @@ export function appIndex(authored: AuthoredCourse): CourseIndex {
     course: { title, passMark },
     modules: authored.modules.map(({ file: _file, lessons, activities, ...module }) => ({
       ...module,
-      lessons: lessons.map(({ file: _f, objectives: _o, ...lesson }) => lesson),
+      lessons: lessons.map(({ file: _f, objectives: _o, prev: _p, next: _n, ...lesson }) => lesson),
       activities: activities.map(({ file: _f, ...activity }) => activity),
     })),
     finalTest: authored.finalTest && { minutes: authored.finalTest.minutes },

@@ -29,8 +29,6 @@ export interface LessonEntry {
   minutes: number;
   /** 1-based position inside its module. */
   index: number;
-  prev: StepRef | null;
-  next: StepRef | null;
 }
 
 /** Where an authored piece of content lives: its path relative to the project root. */
@@ -39,9 +37,11 @@ interface FromFile {
   file: string;
 }
 
-/** A lesson as authored. */
+/** A lesson as authored, with the steps around it (the app finds them in `steps`: `neighbours`). */
 export interface AuthoredLesson extends LessonEntry, FromFile {
   objectives: string[];
+  prev: StepRef | null;
+  next: StepRef | null;
 }
 
 /** What a step of the course path is. */

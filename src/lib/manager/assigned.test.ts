@@ -12,7 +12,7 @@ const module = (id: string, title: string): ModuleEntry => ({
   objectives: [],
   summary: '',
   minutes: 1,
-  lessons: [{ id: `${id}-1`, moduleId: id, title: 'x', order: 0, minutes: 1, index: 1, prev: null, next: null }],
+  lessons: [{ id: `${id}-1`, moduleId: id, title: 'x', order: 0, minutes: 1, index: 1 }],
   activities: [],
 });
 const index: CourseIndex = {

@@ -14,7 +14,7 @@ const module = (id: string, lessons: string[], exercises: string[] = [], quiz = 
   objectives: [],
   summary: '',
   minutes: 1,
-  lessons: lessons.map((l, i) => ({ id: l, moduleId: id, title: l, order: i, minutes: 1, index: i + 1, prev: null, next: null })),
+  lessons: lessons.map((l, i) => ({ id: l, moduleId: id, title: l, order: i, minutes: 1, index: i + 1 })),
   activities: [
     ...exercises.map((e) => ({ kind: 'exercise' as const, id: e, moduleId: id, title: e, minutes: 1, type: 'chain' })),
     ...(quiz ? [{ kind: 'quiz' as const, id, moduleId: id, title: id, minutes: 1, type: 'quiz' }] : []),
