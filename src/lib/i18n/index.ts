@@ -24,7 +24,7 @@ const areaLoader = (lang: AppLocale, area: string): (() => Promise<MessageTree>)
   return russian && lang === 'en' ? async () => (await english()).englishArea(area) : russian;
 };
 
-/** Areas every learner screen uses (home, lesson): loaded together with the screens' router. */
+/** Areas every screen behind the router uses (home, lesson): loaded together with the router. */
 export const SCREEN_AREAS = ['home', 'lesson'] as const;
 
 const STORAGE_KEY = 'sz.locale';
