@@ -3,22 +3,20 @@
  * screens): one load however often it is asked for, and a failed load is tried again once the
  * error panel's retry is pressed (reading `promise` in a `$derived` follows the retries).
  */
+import { loadOnce } from './load-once.ts';
+
 export class LazyPart<T> {
   #attempt = $state(0);
-  #load: Promise<T> | null = null;
-  readonly #loader: () => Promise<T>;
+  readonly #load: () => Promise<T>;
 
   constructor(loader: () => Promise<T>) {
-    this.#loader = loader;
+    this.#load = loadOnce(loader);
   }
 
   /** The load, started on first use; after a failure, a new one once `retry` was called. */
   get promise(): Promise<T> {
     void this.#attempt;
-    return (this.#load ??= this.#loader().catch((error: unknown) => {
-      this.#load = null;
-      throw error;
-    }));
+    return this.#load();
   }
 
   /** Asks for the part again after a failed load. */

@@ -4,6 +4,7 @@
  */
 import type { Component } from 'svelte';
 import { activityLoaders, courseIndex, lessonLoaders, moduleIntroLoaders } from 'virtual:course';
+import { loadOncePerKey } from '$lib/app/load-once.ts';
 import { findLesson, findModule, neighbours } from './lookup.ts';
 import type { StepRef } from './types.ts';
 
@@ -23,16 +24,8 @@ export const stepNeighbours = (kind: StepRef['kind'], id: string) => neighbours(
  * or data is drawn in the same frame as the screen, not a task later (no layout shift). A failed
  * load is forgotten, so a retry fetches again.
  */
-const loads = new Map<string, Promise<unknown>>();
-function once<T>(key: string, load: () => Promise<T>): Promise<T> {
-  let promise = loads.get(key) as Promise<T> | undefined;
-  if (!promise) {
-    promise = load();
-    loads.set(key, promise);
-    promise.catch(() => loads.delete(key));
-  }
-  return promise;
-}
+const loads = loadOncePerKey<unknown>();
+const once = <T>(key: string, load: () => Promise<T>) => loads(key, load) as Promise<T>;
 
 /**
  * Loads an activity's data (parsed JSON, validated at build time).

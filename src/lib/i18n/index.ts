@@ -8,6 +8,7 @@
  */
 import { get } from 'svelte/store';
 import { addMessages, init, locale, register, waitLocale } from 'svelte-i18n';
+import { loadOncePerKey } from '../app/load-once.ts';
 import { LOCALES, mergeAreas, toAppLocale, type AppLocale, type MessageTree } from './messages.ts';
 
 // The core areas, bundled with the shell in Russian: app, progress, pwa. The eager glob names
@@ -28,7 +29,8 @@ const areaLoader = (lang: AppLocale, area: string): (() => Promise<MessageTree>)
 export const SCREEN_AREAS = ['home', 'lesson'] as const;
 
 const STORAGE_KEY = 'sz.locale';
-const loaded = new Map<string, Promise<void>>();
+/** Each area's messages, loaded once (a failed load is tried again by the next call). */
+const loaded = loadOncePerKey<void>();
 
 function rememberedLocale(): AppLocale {
   try {
@@ -76,23 +78,17 @@ export function setupI18n(): void {
  */
 export function loadMessages(areas: readonly string[]): Promise<void> {
   return Promise.all(
-    areas.map((area) => {
-      let done = loaded.get(area);
-      if (!done) {
+    areas.map((area) =>
+      loaded(area, async () => {
         const shown = toAppLocale(get(locale));
         for (const lang of LOCALES) {
           const load = areaLoader(lang, area);
           if (lang !== shown && load) register(lang, async () => ({ [area]: await load() }));
         }
         const load = areaLoader(shown, area);
-        done = (load ? load().then((messages) => addMessages(shown, { [area]: messages })) : Promise.resolve()).catch((error: unknown) => {
-          loaded.delete(area);
-          throw error;
-        });
-        loaded.set(area, done);
-      }
-      return done;
-    }),
+        if (load) addMessages(shown, { [area]: await load() });
+      }),
+    ),
   ).then(() => undefined);
 }
 

@@ -4,6 +4,7 @@
  * the first time the area is entered (the router's loaders wait for it, `openManagerArea`).
  */
 import { getContext, setContext } from 'svelte';
+import { loadOnce } from '$lib/app/load-once.ts';
 import type { ManagerStore } from './manager-store.svelte.ts';
 
 const KEY = Symbol('manager');
@@ -11,27 +12,16 @@ const KEY = Symbol('manager');
 /** The manager store once opened; until then locking and idle checks have nothing to do. */
 export class ManagerSlot {
   #store: ManagerStore | null = null;
-  #opening: Promise<ManagerStore> | null = null;
-  readonly #load: () => Promise<ManagerStore>;
+  /** Opens the store once (its code and its PIN record); a failed open is tried again next time. */
+  readonly open: () => Promise<ManagerStore>;
 
   constructor(load: () => Promise<ManagerStore>) {
-    this.#load = load;
+    this.open = loadOnce(async () => (this.#store = await load()));
   }
 
   /** The store, or null while the manager area has not been entered in this page. */
   get store(): ManagerStore | null {
     return this.#store;
-  }
-
-  /** Opens the store once (its code and its PIN record); a failed open is tried again next time. */
-  open(): Promise<ManagerStore> {
-    return (this.#opening ??= this.#load().then(
-      (store) => (this.#store = store),
-      (error: unknown) => {
-        this.#opening = null;
-        throw error;
-      },
-    ));
   }
 
   lock(): void {

@@ -4,6 +4,7 @@
  * lost), serialises read-modify-write per key across tabs with Web Locks, and tells other tabs
  * what changed over a BroadcastChannel. Failures become `StorageProblem`s, never crashes.
  */
+import { loadOnce } from '../app/load-once.ts';
 import { checkDeviceRecord, checkDeviceRecordForWrite } from './device-records.ts';
 import type { SchemaRecordType } from './record-schemas.ts';
 import { isDeviceRecordType, seal, unseal, type DeviceRecordType, type RecordData, type RecordType, type RecordValidator } from './records.ts';
@@ -227,21 +228,17 @@ const DEVICE_CHECKERS: Checkers = {
   read: (type, data) => checkDeviceRecord(type as DeviceRecordType, data),
   write: (type, data) => checkDeviceRecordForWrite(type as DeviceRecordType, data),
 };
-let allCheckers: Promise<Checkers> | null = null;
+/** The record schemas' checkers, fetched once (a failed fetch is tried again by the next read or write). */
+const schemaCheckers = loadOnce(() =>
+  import('./record-schemas.ts').then((m): Checkers => ({ read: (t, data) => m.validateRecord(t as SchemaRecordType, data), write: (t, data) => m.validateForWrite(t as SchemaRecordType, data) })),
+);
 /**
  * The checkers of a record type: the device's own records are checked by hand (device-records.ts);
- * the rest with the record schemas (valibot), fetched once, when such a record is first read or
- * written (a signed-in learner's), not with the first screen's script.
+ * the rest with the record schemas (valibot), fetched when such a record is first read or written
+ * (a signed-in learner's), not with the first screen's script.
  */
 async function checkersFor(type: RecordType): Promise<Checkers> {
-  if (isDeviceRecordType(type)) return DEVICE_CHECKERS;
-  return (allCheckers ??= import('./record-schemas.ts').then(
-    (m) => ({ read: (t, data) => m.validateRecord(t as SchemaRecordType, data), write: (t, data) => m.validateForWrite(t as SchemaRecordType, data) }),
-    (error: unknown) => {
-      allCheckers = null; // tried again by the next read or write
-      throw error;
-    },
-  ));
+  return isDeviceRecordType(type) ? DEVICE_CHECKERS : schemaCheckers();
 }
 
 /** A record refused before writing because it would not load again (a bug or a crafted value, never the disk). */
