@@ -3,7 +3,7 @@
  * never fetches this list of files, only the Russian one in index.ts. Fetched when English is
  * shown, or first chosen.
  */
-import { mergeAreas, type MessageTree } from './messages.ts';
+import type { MessageTree } from './messages.ts';
 
 const files = import.meta.glob<MessageTree>('./locales/en/*.json', { import: 'default' });
 
@@ -16,6 +16,5 @@ export async function englishArea(area: string): Promise<MessageTree> {
 
 /** The English messages of the given areas, as one tree (`{ app: …, progress: … }`). */
 export async function englishAreas(areas: readonly string[]): Promise<MessageTree> {
-  const loaded = await Promise.all(areas.map(async (area) => [`./locales/en/${area}.json`, await englishArea(area)] as const));
-  return mergeAreas(Object.fromEntries(loaded));
+  return Object.fromEntries(await Promise.all(areas.map(async (area) => [area, await englishArea(area)] as const)));
 }

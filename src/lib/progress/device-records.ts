@@ -43,7 +43,6 @@ export interface DeviceSettings {
   managerPin: PinHash | null;
 }
 
-
 /** A value refused at `path`, with why (as the damaged-record report says it). */
 class Refused extends Error {
   constructor(readonly path: string, message: string) {

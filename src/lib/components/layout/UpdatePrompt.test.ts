@@ -10,7 +10,6 @@ const pwa = vi.hoisted(() => ({
   apply: vi.fn(async () => {}),
   available: true,
 }));
-vi.mock('$lib/pwa/idle.ts', () => ({ whenFirstScreenIdle: async () => {} }));
 vi.mock('$lib/pwa/register.ts', () => ({
   registerServiceWorker: async (hooks: UpdateHooks) => {
     pwa.hooks = hooks;
