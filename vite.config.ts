@@ -60,6 +60,22 @@ function smallI18nHelpers(): Plugin {
 }
 
 /**
+ * valibot gives way to src/lib/values/valibot-lite.ts, the part of it the app uses with the same
+ * results (valibot-lite.test.ts runs both side by side): a signed-in learner's records are checked
+ * before the first lesson shows, and valibot's share of that was about 3.6 KB gzip. The app's code
+ * keeps valibot's API and types; the unit tests run on the lite one, as the build does. The
+ * content checks at build time (src/build, run by Node) use valibot itself.
+ */
+function smallValibot(): Plugin {
+  const lite = `${root}src/lib/values/valibot-lite.ts`;
+  return {
+    name: 'small-valibot',
+    enforce: 'pre',
+    resolveId: (id, importer) => (id === 'valibot' && importer && !importer.endsWith('valibot-lite.test.ts') ? lite : null),
+  };
+}
+
+/**
  * localforage from its own ES source (shipped in the package) with only the driver the course uses:
  * storage.ts forces IndexedDB, so the WebSQL and localStorage drivers, their serializer and the
  * Promise polyfill are left out — about 3 KB gzip less before the first screen, the same IndexedDB
@@ -189,7 +205,7 @@ const CHUNK_GROUPS = [
   {
     name: 'records',
     priority: 3,
-    test: /node_modules[\\/]valibot[\\/]|src[\\/]lib[\\/](values[\\/](bounds|schemas)|exchange[\\/](schema|types)|progress[\\/](record-schemas|drafts|pin-throttle)|reflection[\\/]reflection|quiz[\\/]draft)\.ts$/,
+    test: /src[\\/]lib[\\/](values[\\/](valibot-lite|bounds|schemas)|exchange[\\/](schema|types)|progress[\\/](record-schemas|drafts|pin-throttle)|reflection[\\/]reflection|quiz[\\/]draft)\.ts$/,
   },
   {
     name: 'screens',
@@ -210,7 +226,7 @@ export default defineConfig({
       { find: '$content', replacement: `${root}content` },
     ],
   },
-  plugins: [smallI18nHelpers(), indexedDbOnlyLocalforage(), routerLoadingFix(), coursePlugin(root), typographyPlugin(root), svelte(), contentSecurityPolicy(), installableApp(), scormPackagePlugin(root)],
+  plugins: [smallI18nHelpers(), smallValibot(), indexedDbOnlyLocalforage(), routerLoadingFix(), coursePlugin(root), typographyPlugin(root), svelte(), contentSecurityPolicy(), installableApp(), scormPackagePlugin(root)],
   build: {
     target: 'es2022',
     modulePreload: { polyfill: false },
