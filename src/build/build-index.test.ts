@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appIndex, buildCourseIndex, findLesson, neighbours, type ContentFile } from './build-index.ts';
+import { appIndex, buildCourseIndex, courseAbout, findLesson, neighbours, type ContentFile } from './build-index.ts';
 import { loadContent } from './load-content.ts';
 import { ContentError } from '../lib/course/schema.ts';
 
@@ -122,15 +122,20 @@ describe('buildCourseIndex', () => {
 });
 
 describe('appIndex', () => {
-  it('keeps what the screens find their way with, and leaves out file paths, lesson objectives and the course’s description', () => {
+  it('keeps what the screens find their way with, and leaves out file paths, lesson objectives and the course’s and modules’ descriptions', () => {
     const authored = loadContent(process.cwd()).index;
     const app = appIndex(authored);
     const json = JSON.stringify(app);
     expect(json).not.toMatch(/"file"|content\/|"subtitle"/);
     expect(app.course).toEqual({ title: authored.course.title, passMark: authored.course.passMark });
     expect(app.modules.flatMap((m) => m.lessons).every((l) => !('objectives' in l))).toBe(true);
-    // Module goals and summaries stay: the module screen shows them even when its intro fails to load.
-    expect(app.modules.map((m) => [m.id, m.summary, m.objectives])).toEqual(authored.modules.map((m) => [m.id, m.summary, m.objectives]));
+    // Module goals and summaries come with home and the module screen (courseAbout), not in the index.
+    expect(app.modules.every((m) => !('summary' in m) && !('objectives' in m))).toBe(true);
+    expect(courseAbout(authored)).toEqual({
+      subtitle: authored.course.subtitle,
+      objectives: authored.course.objectives,
+      modules: Object.fromEntries(authored.modules.map((m) => [m.id, { summary: m.summary, objectives: m.objectives }])),
+    });
     expect(app.steps).toEqual(authored.steps);
     expect(app.modules.flatMap((m) => m.lessons)).toEqual(authored.modules.flatMap((m) => m.lessons).map(({ id, moduleId, title, order, minutes, index }) => ({ id, moduleId, title, order, minutes, index })));
     // What the authored lessons keep as neighbours, the app finds on the course path.

@@ -7,7 +7,7 @@ import {
   parseContent,
 } from '../lib/course/schema.ts';
 import { countWords, lessonWords, readingMinutes } from '../lib/course/reading-time.ts';
-import type { AuthoredActivity, AuthoredCourse, AuthoredLesson, AuthoredModule, CourseIndex, StepRef } from '../lib/course/types.ts';
+import type { AuthoredActivity, AuthoredCourse, AuthoredLesson, AuthoredModule, CourseAbout, CourseIndex, StepRef } from '../lib/course/types.ts';
 
 /** One content file as read from disk: its path and its parsed frontmatter (or JSON data). */
 export interface ContentFile {
@@ -142,13 +142,14 @@ export function buildCourseIndex(input: ContentInput): AuthoredCourse {
 
 /**
  * The index the app ships: the authored course without what the running app gets elsewhere or
- * never needs (file paths, a lesson's objectives and neighbours, the course's subtitle and objectives).
+ * never needs (file paths, a lesson's objectives and neighbours, the course's and modules'
+ * descriptions: `courseAbout`).
  */
 export function appIndex(authored: AuthoredCourse): CourseIndex {
   const { title, passMark } = authored.course;
   return {
     course: { title, passMark },
-    modules: authored.modules.map(({ file: _file, lessons, activities, ...module }) => ({
+    modules: authored.modules.map(({ file: _file, summary: _summary, objectives: _goals, lessons, activities, ...module }) => ({
       ...module,
       lessons: lessons.map(({ file: _f, objectives: _o, prev: _p, next: _n, ...lesson }) => lesson),
       activities: activities.map(({ file: _f, ...activity }) => activity),
@@ -156,6 +157,12 @@ export function appIndex(authored: AuthoredCourse): CourseIndex {
     finalTest: authored.finalTest && { minutes: authored.finalTest.minutes },
     steps: authored.steps,
   };
+}
+
+/** What home and the module screens describe the course and its modules with (`virtual:course-about`). */
+export function courseAbout(authored: AuthoredCourse): CourseAbout {
+  const { subtitle, objectives } = authored.course;
+  return { subtitle, objectives, modules: Object.fromEntries(authored.modules.map((m) => [m.id, { summary: m.summary, objectives: m.objectives }])) };
 }
 
 export { findLesson, findModule, neighbours } from '../lib/course/lookup.ts';

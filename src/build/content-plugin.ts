@@ -4,7 +4,7 @@
  * the file and field named.
  */
 import type { Plugin } from 'vite';
-import { appIndex } from './build-index.ts';
+import { appIndex, courseAbout } from './build-index.ts';
 import { loadContent } from './load-content.ts';
 import { typographDeep } from './typography.js';
 
@@ -13,7 +13,7 @@ const RESOLVED = '\0virtual:course';
 /** The course's title alone, for the header and page titles of the first screen (no index). */
 const TITLE_ID = 'virtual:course-title';
 const TITLE_RESOLVED = '\0virtual:course-title';
-/** The course's subtitle and objectives, for home alone. */
+/** The course's subtitle and objectives and its modules' summaries and objectives, for home and the module screens. */
 const ABOUT_ID = 'virtual:course-about';
 const ABOUT_RESOLVED = '\0virtual:course-about';
 
@@ -24,10 +24,7 @@ export function coursePlugin(root: string): Plugin {
     resolveId: (id) => (id === ID ? RESOLVED : id === TITLE_ID ? TITLE_RESOLVED : id === ABOUT_ID ? ABOUT_RESOLVED : null),
     load(id) {
       if (id === TITLE_RESOLVED) return `export const courseTitle = ${JSON.stringify(loadContent(root).index.course.title)};`;
-      if (id === ABOUT_RESOLVED) {
-        const { subtitle, objectives } = loadContent(root).index.course;
-        return `export const courseAbout = ${JSON.stringify({ subtitle, objectives })};`;
-      }
+      if (id === ABOUT_RESOLVED) return `export const courseAbout = ${JSON.stringify(courseAbout(loadContent(root).index))};`;
       if (id !== RESOLVED) return null;
       const { index, files, source, warnings } = loadContent(root);
       files.forEach((f) => this.addWatchFile(f));

@@ -3,7 +3,8 @@
  * index (`CourseIndex`) holds what every screen needs to find its way; the authored course
  * (`AuthoredCourse`, what the build reads) adds each file's path and the words only one screen
  * shows, which travel with that screen instead: a lesson's objectives in its own chunk (its
- * frontmatter), the course's subtitle and objectives with home (`virtual:course-about`).
+ * frontmatter); the course's subtitle and objectives, and each module's summary and objectives,
+ * with home and the module screen (`virtual:course-about`).
  */
 
 /** Course-wide facts from `content/course.json`, as the app's index keeps them. */
@@ -13,11 +14,20 @@ export interface CourseMeta {
   passMark: number;
 }
 
-/** The course's description, shown on home only. */
+/** What a module is about: its home card and its screen show it. */
+export interface ModuleAbout {
+  objectives: string[];
+  /** Short authored description shown on the home card. */
+  summary: string;
+}
+
+/** The course's and its modules' descriptions, shown on home and the module screens only. */
 export interface CourseAbout {
   subtitle: string;
   /** What the learner will be able to do after the course. */
   objectives: string[];
+  /** Keyed by module id. */
+  modules: Record<string, ModuleAbout>;
 }
 
 /** A lesson as the index knows it: metadata only, the text (and its objectives) is loaded on demand. */
@@ -83,9 +93,6 @@ export interface ModuleEntry {
   order: number;
   /** 1-based position inside the course. */
   index: number;
-  objectives: string[];
-  /** Short authored description shown on the home card. */
-  summary: string;
   /** Sum of the lessons' minutes. */
   minutes: number;
   lessons: LessonEntry[];
@@ -94,7 +101,7 @@ export interface ModuleEntry {
 }
 
 /** A module as authored. */
-export interface AuthoredModule extends Omit<ModuleEntry, 'lessons' | 'activities'>, FromFile {
+export interface AuthoredModule extends Omit<ModuleEntry, 'lessons' | 'activities'>, ModuleAbout, FromFile {
   lessons: AuthoredLesson[];
   activities: AuthoredActivity[];
 }
@@ -111,7 +118,7 @@ export interface CourseIndex {
 
 /** The course as the build reads it from `content/`. */
 export interface AuthoredCourse extends Omit<CourseIndex, 'course' | 'modules' | 'finalTest'> {
-  course: CourseMeta & CourseAbout;
+  course: CourseMeta & Omit<CourseAbout, 'modules'>;
   modules: AuthoredModule[];
   /** `content/final-test.json`, when the course has a final test. */
   finalTest: ({ minutes: number } & FromFile) | null;

@@ -17,6 +17,6 @@ declare module 'virtual:course-title' {
 
 declare module 'virtual:course-about' {
   import type { CourseAbout } from '$lib/course/types.ts';
-  /** The course's subtitle and objectives (content/course.json), for home. */
+  /** The course's subtitle and objectives (content/course.json) and its modules' summaries and objectives, for home and the module screens. */
   export const courseAbout: CourseAbout;
 }

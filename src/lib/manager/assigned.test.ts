@@ -9,8 +9,6 @@ const module = (id: string, title: string): ModuleEntry => ({
   title,
   order: 0,
   index: 0,
-  objectives: [],
-  summary: '',
   minutes: 1,
   lessons: [{ id: `${id}-1`, moduleId: id, title: 'x', order: 0, minutes: 1, index: 1 }],
   activities: [],

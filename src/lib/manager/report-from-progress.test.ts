@@ -11,8 +11,6 @@ const module = (id: string, lessons: string[], exercises: string[] = [], quiz = 
   title: id,
   order: 0,
   index: 0,
-  objectives: [],
-  summary: '',
   minutes: 1,
   lessons: lessons.map((l, i) => ({ id: l, moduleId: id, title: l, order: i, minutes: 1, index: i + 1 })),
   activities: [
