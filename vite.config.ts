@@ -76,6 +76,30 @@ function smallValibot(): Plugin {
 }
 
 /**
+ * Svelte's form bindings (`bind:value`, `bind:group`, `<select>` values: about 1.6 KB gzip) are
+ * used by forms only, never by the shell or a lesson. Svelte's runtime reaches the entry through
+ * one barrel, so by default they land in the entry's chunk, which every screen fetches. Declared
+ * free of side effects (they are: functions and one empty Set) and given their own chunk
+ * (`svelte-forms` in CHUNK_GROUPS), they come with the first form instead. The shell must not use
+ * them: a `<svelte:element>` with attributes or a spread onto an element compiles to Svelte's
+ * `attribute_effect`, which needs the `<select>` helpers, so components write plain elements. The
+ * build fails if the entry comes to import them again.
+ */
+function lazySvelteForms(): Plugin {
+  const forms = /[\\/]svelte[\\/]src[\\/]internal[\\/]client[\\/]dom[\\/]elements[\\/]bindings[\\/](input|select)\.js$/;
+  return {
+    name: 'lazy-svelte-forms',
+    apply: 'build',
+    transform: (code, id) => (forms.test(id) ? { code, map: null, moduleSideEffects: false } : null),
+    generateBundle(_options, bundle) {
+      const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry);
+      const forms = entry?.type === 'chunk' ? entry.imports.filter((f) => /svelte-forms/.test(f)) : [];
+      if (forms.length) this.error(`The entry chunk imports Svelte's form bindings (${forms.join(', ')}): see lazySvelteForms in vite.config.ts`);
+    },
+  };
+}
+
+/**
  * localforage from its own ES source (shipped in the package) with only the driver the course uses:
  * storage.ts forces IndexedDB, so the WebSQL and localStorage drivers, their serializer and the
  * Promise polyfill are left out — about 3 KB gzip less before the first screen, the same IndexedDB
@@ -189,6 +213,7 @@ function installableApp() {
  * How the app's code is cut into files. Left alone, rolldown makes a file of every module shared by
  * two lazy screens, and a lesson deep link fetched 36 small files; each costs its own request and
  * compresses alone. Fewer, whole pieces, each fetched when its first user is:
+ * - `svelte-forms`: Svelte's form bindings, with the first form (lazySvelteForms);
  * - `index`: everything the entry imports statically (the shell, the Svelte runtime, the stores),
  *   which the first screen fetches anyway;
  * - `records`: the record schemas and valibot, when a signed-in learner's records are first read
@@ -201,6 +226,7 @@ function installableApp() {
  *   screen is idle.
  */
 const CHUNK_GROUPS = [
+  { name: 'svelte-forms', priority: 5, includeDependenciesRecursively: false, test: /[\\/]svelte[\\/]src[\\/]internal[\\/]client[\\/]dom[\\/]elements[\\/]bindings[\\/](input|select)\.js$/ },
   { name: 'index', tags: ['$initial' as const], priority: 4 },
   {
     name: 'records',
@@ -226,7 +252,7 @@ export default defineConfig({
       { find: '$content', replacement: `${root}content` },
     ],
   },
-  plugins: [smallI18nHelpers(), smallValibot(), indexedDbOnlyLocalforage(), routerLoadingFix(), coursePlugin(root), typographyPlugin(root), svelte(), contentSecurityPolicy(), installableApp(), scormPackagePlugin(root)],
+  plugins: [smallI18nHelpers(), smallValibot(), lazySvelteForms(), indexedDbOnlyLocalforage(), routerLoadingFix(), coursePlugin(root), typographyPlugin(root), svelte(), contentSecurityPolicy(), installableApp(), scormPackagePlugin(root)],
   build: {
     target: 'es2022',
     modulePreload: { polyfill: false },
