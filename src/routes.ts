@@ -68,7 +68,7 @@ export const routes: RouteDefinition = {
   [PATHS.quiz]: wrap({ asyncComponent: withMessages(['quiz'], withData(ifId('quiz', (id) => loadActivityData(`quiz:${id}`)), () => import('$lib/screens/QuizScreen.svelte'))), loadingComponent: Loading }),
   [PATHS.review]: wrap({ asyncComponent: withMessages(['quiz'], () => import('$lib/screens/ReviewScreen.svelte')), loadingComponent: Loading }),
   [PATHS.final]: wrap({ asyncComponent: withMessages(['quiz'], withData(() => loadActivityData('final:final'), () => import('$lib/screens/FinalTestScreen.svelte'))), loadingComponent: Loading }),
-  [PATHS.settings]: wrap({ asyncComponent: withMessages(['settings', 'backup', 'myProfile', 'profile'], () => import('$lib/screens/SettingsScreen.svelte')), loadingComponent: Loading }),
+  [PATHS.settings]: wrap({ asyncComponent: withMessages(['settings', 'backup', 'myProfile', 'profile', 'storage'], () => import('$lib/screens/SettingsScreen.svelte')), loadingComponent: Loading }),
   [PATHS.certificate]: wrap({ asyncComponent: withMessages(['certificate', 'reflection'], () => import('$lib/screens/CertificateScreen.svelte')), loadingComponent: Loading }),
   [PATHS.reflection]: wrap({ asyncComponent: withMessages(['reflection'], () => import('$lib/screens/ReflectionScreen.svelte')), loadingComponent: Loading }),
   [PATHS.glossary]: wrap({ asyncComponent: withMessages(['glossary'], () => import('$lib/screens/GlossaryScreen.svelte')), loadingComponent: Loading }),
