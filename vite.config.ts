@@ -76,25 +76,27 @@ function smallValibot(): Plugin {
 }
 
 /**
- * Svelte's form bindings (`bind:value`, `bind:group`, `<select>` values: about 1.6 KB gzip) are
- * used by forms only, never by the shell or a lesson. Svelte's runtime reaches the entry through
- * one barrel, so by default they land in the entry's chunk, which every screen fetches. Declared
- * free of side effects (they are: functions and one empty Set) and given their own chunk
- * (`svelte-forms` in CHUNK_GROUPS), they come with the first form instead. The shell must not use
- * them: a `<svelte:element>` with attributes or a spread onto an element compiles to Svelte's
- * `attribute_effect`, which needs the `<select>` helpers, so components write plain elements. The
- * build fails if the entry comes to import them again.
+ * Parts of Svelte's runtime used by forms only, never by the shell or a lesson: the form bindings
+ * (`bind:value`, `bind:group`, `<select>` values; about 1.6 KB gzip) and `style:` directives.
+ * Svelte's runtime reaches the entry through one barrel, so by default they land in the entry's
+ * chunk, which every screen fetches. Declared free of side effects (they are: functions and one
+ * empty Set) and given chunks of their own (LAZY_SVELTE, in CHUNK_GROUPS), they come with the first
+ * screen that uses them instead. The shell must not use them: a `<svelte:element>` with attributes
+ * or a spread onto an element compiles to Svelte's `attribute_effect`, which needs the `<select>`
+ * helpers, so components write plain elements. The build fails if the entry imports them again.
  */
-function lazySvelteForms(): Plugin {
-  const forms = /[\\/]svelte[\\/]src[\\/]internal[\\/]client[\\/]dom[\\/]elements[\\/]bindings[\\/](input|select)\.js$/;
+const svelteModule = (path: string) => new RegExp(`[\\\\/]svelte[\\\\/]src[\\\\/]internal[\\\\/]client[\\\\/]dom[\\\\/]elements[\\\\/]${path}\\.js$`);
+const LAZY_SVELTE = { 'svelte-forms': svelteModule('bindings[\\\\/](input|select)'), 'svelte-style': svelteModule('style') };
+function lazySvelteParts(): Plugin {
+  const lazy = Object.values(LAZY_SVELTE);
   return {
-    name: 'lazy-svelte-forms',
+    name: 'lazy-svelte-parts',
     apply: 'build',
-    transform: (code, id) => (forms.test(id) ? { code, map: null, moduleSideEffects: false } : null),
+    transform: (code, id) => (lazy.some((re) => re.test(id)) ? { code, map: null, moduleSideEffects: false } : null),
     generateBundle(_options, bundle) {
       const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry);
-      const forms = entry?.type === 'chunk' ? entry.imports.filter((f) => /svelte-forms/.test(f)) : [];
-      if (forms.length) this.error(`The entry chunk imports Svelte's form bindings (${forms.join(', ')}): see lazySvelteForms in vite.config.ts`);
+      const parts = entry?.type === 'chunk' ? entry.imports.filter((f) => Object.keys(LAZY_SVELTE).some((name) => f.includes(`/${name}-`))) : [];
+      if (parts.length) this.error(`The entry chunk imports parts of Svelte's runtime meant for forms (${parts.join(', ')}): see lazySvelteParts in vite.config.ts`);
     },
   };
 }
@@ -247,7 +249,8 @@ function installableApp() {
  * How the app's code is cut into files. Left alone, rolldown makes a file of every module shared by
  * two lazy screens, and a lesson deep link fetched 36 small files; each costs its own request and
  * compresses alone. Fewer, whole pieces, each fetched when its first user is:
- * - `svelte-forms`: Svelte's form bindings, with the first form (lazySvelteForms);
+ * - `svelte-forms`, `svelte-style`: parts of Svelte's runtime for forms, with the first form
+ *   (lazySvelteParts);
  * - `index`: everything the entry imports statically (the shell, the Svelte runtime, the stores),
  *   which the first screen fetches anyway;
  * - `records`: the record schemas and valibot, when a signed-in learner's records are first read
@@ -260,7 +263,7 @@ function installableApp() {
  *   screen is idle.
  */
 const CHUNK_GROUPS = [
-  { name: 'svelte-forms', priority: 5, includeDependenciesRecursively: false, test: /[\\/]svelte[\\/]src[\\/]internal[\\/]client[\\/]dom[\\/]elements[\\/]bindings[\\/](input|select)\.js$/ },
+  ...Object.entries(LAZY_SVELTE).map(([name, test]) => ({ name, priority: 5, includeDependenciesRecursively: false, test })),
   { name: 'index', tags: ['$initial' as const], priority: 4 },
   {
     name: 'records',
@@ -286,7 +289,7 @@ export default defineConfig({
       { find: '$content', replacement: `${root}content` },
     ],
   },
-  plugins: [smallI18nHelpers(), smallValibot(), lazySvelteForms(), smallPreloadHelper(), indexedDbOnlyLocalforage(), routerLoadingFix(), coursePlugin(root), typographyPlugin(root), svelte(), contentSecurityPolicy(), installableApp(), scormPackagePlugin(root)],
+  plugins: [smallI18nHelpers(), smallValibot(), lazySvelteParts(), smallPreloadHelper(), indexedDbOnlyLocalforage(), routerLoadingFix(), coursePlugin(root), typographyPlugin(root), svelte(), contentSecurityPolicy(), installableApp(), scormPackagePlugin(root)],
   build: {
     target: 'es2022',
     // No list of every lazy chunk's dependencies in the shell and screens' code (about 1 KB gzip
