@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { activity, attempt, lessonRecord, testCourse } from '../../../tests/lms/test-course.ts';
 import type { AttemptRecord } from '$lib/progress/api.ts';
 import type { JourneyState } from './next-step.ts';
-import { moduleDoneAt, nextReviewAt, parseReviewKey, pickReviewQuestions, reviewKey, reviewsDue, reviewsTaken } from './review-schedule.ts';
+import { pickReviewQuestions } from './review-questions.ts';
+import { moduleDoneAt, nextReviewAt, parseReviewKey, reviewKey, reviewsDue, reviewsTaken } from './review-schedule.ts';
 
 const index = testCourse();
 const DAY = 24 * 60 * 60 * 1000;
