@@ -10,7 +10,8 @@
  *   collected; when the callback returns they must be none (`allow` lists tolerated ones). The
  *   context is closed in `finally`, pass or fail. `openContext` / `closeContext` do the same for a
  *   journey split into several `it` steps (open in `beforeAll`, close in `afterAll`).
- * - Checks on a page: `assertPageSound(page, name)` (one h1, no sideways scrolling, axe-core clean),
+ * - Checks on a page: `assertPageSound(page, name)` (one h1, no sideways scrolling, axe-core clean,
+ *   no message shown by its key: `rawMessageKeys`),
  *   `assertNoSideways(page, name)` (names what sticks out), `assertNarrow(page, name)` (the same at
  *   phone width), `axeViolations(page)`, `assertClean(page)`.
  * - Waiting for state, never for time: `storedRecord(page, 'lesson/<id>')` reads the current
@@ -21,7 +22,7 @@
  * Timeouts: each step sets its own (`it(name, fn, 30_000)`); `expect.poll` waits up to 10 s by
  * default in the e2e project (vite.config.ts), as a real browser on a busy machine needs.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type ConsoleMessage, type Frame, type Page } from 'playwright-core';
@@ -280,9 +281,29 @@ export async function assertNarrow(page: Page, name: string): Promise<void> {
   }
 }
 
-/** One h1, no sideways scrolling at this width, no axe violations. */
+/** The interface's message areas (locales/ru/<area>.json): a message shown by key starts with one. */
+const AREAS = readdirSync(new URL('../../src/lib/i18n/locales/ru/', import.meta.url)).map((f) => f.replace(/\.json$/, ''));
+
+/**
+ * Message keys shown instead of words (`home.chain.label`): a component used a message whose area
+ * its screen did not load. Read from the visible text and from every accessible name and title.
+ */
+export function rawMessageKeys(page: Page | Frame): Promise<string[]> {
+  return page.evaluate((areas) => {
+    const key = new RegExp(`(?<![\\w./-])(?:${areas.join('|')})\\.[A-Za-z][\\w-]*(?:\\.[\\w-]+)*`, 'g');
+    const texts = [document.body.innerText, document.title];
+    for (const el of document.querySelectorAll('[aria-label], [title], [alt], [placeholder]')) {
+      for (const attr of ['aria-label', 'title', 'alt', 'placeholder']) texts.push(el.getAttribute(attr) ?? '');
+    }
+    for (const el of document.querySelectorAll('svg title')) texts.push(el.textContent ?? '');
+    return [...new Set(texts.flatMap((t) => t.match(key) ?? []))];
+  }, AREAS);
+}
+
+/** One h1, no sideways scrolling at this width, no axe violations, no message shown by its key. */
 export async function assertPageSound(page: Page, name: string): Promise<void> {
   expect(await page.locator('h1').count(), `${name}: one h1`).toBe(1);
+  expect(await rawMessageKeys(page), `${name}: messages shown by their keys`).toEqual([]);
   await assertNoSideways(page, name);
   expect(await axeViolations(page), `${name}: axe violations`).toEqual([]);
 }

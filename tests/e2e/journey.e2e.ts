@@ -12,7 +12,7 @@ import { loadContent } from '../../src/build/load-content.ts';
 import type { ChainScenario } from '../../src/lib/chain/types.ts';
 import type { SortingScenario } from '../../src/lib/sorting/types.ts';
 import type { FinalTestFile, Question, QuizFile } from '../../src/lib/quiz/types.ts';
-import { axeViolations, enterAsLearner, launch, screenshot, tabletContext, watchPage } from './browser.ts';
+import { axeViolations, enterAsLearner, launch, rawMessageKeys, screenshot, tabletContext, watchPage } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const origin = new URL(baseUrl).origin;
@@ -380,9 +380,13 @@ describe('spaced review', () => {
       await expect.poll(() => h1(page)).toBe(exercise.title);
       await doExercise(page, exercise.title);
     }
+    // A fresh page on the quiz (a reload, a deep link): only what the quiz screen loads is there.
     await page.goto(`${baseUrl}#/quiz/${module.id}`);
+    await page.reload();
     await passQuiz(page);
     await page.getByText(`Модуль ${module.index} пройден!`).waitFor();
+    expect(await rawMessageKeys(page), 'the quiz result: messages shown by their keys').toEqual([]);
+    expect(await page.locator('.moment').getByRole('img', { name: `Ваша цепочка: 1 из ${index.modules.length} звеньев` }).count()).toBe(1);
     await page.goto(baseUrl);
     await page.getByRole('region', { name: 'Следующий шаг' }).waitFor();
     expect(await page.getByRole('region', { name: 'Повторение' }).count()).toBe(0);
