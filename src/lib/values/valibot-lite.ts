@@ -113,6 +113,15 @@ function nest(dataset: Dataset, inner: Dataset, step: PathItem, replacePath = fa
 
 const run = (schema: Item, value: unknown): Dataset => schema['~run']({ value });
 
+/** Whether the input passes a schema's type test; the type issue is added when it does not. */
+function ofType(context: Item, dataset: Dataset, test: (value: any) => boolean): boolean {
+  if (test(dataset.value)) return true;
+  addIssue(context, 'type', dataset);
+  return false;
+}
+/** An object or an array, as valibot's object schemas take it. */
+const isObject = (x: unknown) => !!x && typeof x === 'object';
+
 /** A schema that checks its input's type and passes it on unchanged. */
 function typeSchema(type: string, expects: string, test: (value: any) => boolean, message?: Message, extra?: object): Item {
   return {
@@ -122,8 +131,7 @@ function typeSchema(type: string, expects: string, test: (value: any) => boolean
     message,
     ...extra,
     '~run'(dataset) {
-      if (test(dataset.value)) dataset.typed = true;
-      else addIssue(this, 'type', dataset);
+      if (ofType(this, dataset, test)) dataset.typed = true;
       return dataset;
     },
   };
@@ -146,11 +154,8 @@ function objectSchema(type: string, entries: Record<string, Item>, unknownKeys: 
     entries,
     message,
     '~run'(dataset) {
+      if (!ofType(this, dataset, isObject)) return dataset;
       const input = dataset.value;
-      if (!input || typeof input !== 'object') {
-        addIssue(this, 'type', dataset);
-        return dataset;
-      }
       dataset.typed = true;
       dataset.value = {};
       for (const key in entries) {
@@ -193,14 +198,11 @@ export function array(item: Item, message?: Message): Item {
     item,
     message,
     '~run'(dataset) {
+      if (!ofType(this, dataset, Array.isArray)) return dataset;
       const input = dataset.value;
-      if (!Array.isArray(input)) {
-        addIssue(this, 'type', dataset);
-        return dataset;
-      }
       dataset.typed = true;
       dataset.value = [];
-      input.forEach((value, key) => {
+      input.forEach((value: unknown, key: number) => {
         const inner = run(item, value);
         nest(dataset, inner, { type: 'array', origin: 'value', input, key, value });
         dataset.value.push(inner.value);
@@ -219,11 +221,8 @@ export function record(key: Item, value: Item, message?: Message): Item {
     value,
     message,
     '~run'(dataset) {
+      if (!ofType(this, dataset, isObject)) return dataset;
       const input = dataset.value;
-      if (!input || typeof input !== 'object') {
-        addIssue(this, 'type', dataset);
-        return dataset;
-      }
       dataset.typed = true;
       dataset.value = {};
       for (const entryKey in input) {
@@ -304,11 +303,8 @@ export function variant(key: string, options: Item[], message?: Message): Item {
     options,
     message,
     '~run'(dataset) {
+      if (!ofType(this, dataset, isObject)) return dataset;
       const input = dataset.value;
-      if (!input || typeof input !== 'object') {
-        addIssue(this, 'type', dataset);
-        return dataset;
-      }
       let found: Dataset | undefined;
       const expected: (string | null | undefined)[] = [];
       for (const option of options) {
