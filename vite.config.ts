@@ -42,6 +42,9 @@ function contentSecurityPolicy(): Plugin {
  * itself (its formatters, error classes, memoizer and tslib, about 3 KB gzip more) gives way to
  * src/lib/i18n/format-lite.ts, which formats every message of the course the same
  * (format-lite.test.ts); with it the parser swap above only matters if the package comes back.
+ * svelte-i18n also makes its stores for dates, times, numbers, JSON and the locale list when it
+ * loads; they are marked as the pure store calls they are, so the ones the app never reads leave
+ * the build with their Intl formatters (0.4 KB gzip). The build fails if that code changes.
  */
 function smallI18nHelpers(): Plugin {
   const lite = `${root}src/lib/i18n/icu-lite.ts`;
@@ -55,6 +58,12 @@ function smallI18nHelpers(): Plugin {
       if (id === 'intl-messageformat' && importer && /[\\/]svelte-i18n[\\/]/.test(importer)) return format;
       if (id === 'deepmerge' && importer && /[\\/]svelte-i18n[\\/]/.test(importer)) return merge;
       return null;
+    },
+    transform(code, id) {
+      if (!/[\\/]svelte-i18n[\\/]dist[\\/]runtime\.js$/.test(id)) return null;
+      const stores = code.match(/= derived\(/g)?.length ?? 0;
+      if (stores !== 6) throw new Error(`svelte-i18n changed (${stores} derived stores, 6 expected): re-check smallI18nHelpers in vite.config.ts`);
+      return { code: code.replaceAll('= derived(', '= /* @__PURE__ */ derived('), map: null };
     },
   };
 }
