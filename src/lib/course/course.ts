@@ -5,6 +5,8 @@
 import type { Component } from 'svelte';
 import { activityLoaders, courseIndex, lessonLoaders, moduleIntroLoaders } from 'virtual:course';
 import { loadOncePerKey } from '$lib/app/load-once.ts';
+import { loadMessages } from '$lib/i18n/index.ts';
+import { pictureArea, pictureWords } from '$lib/i18n/picture-words.ts';
 import { findLesson, findModule, neighbours } from './lookup.ts';
 import type { StepRef } from './types.ts';
 
@@ -39,18 +41,22 @@ export function loadActivityData(key: string): Promise<unknown> {
   });
 }
 
-/** A lesson's own chunk: its text, and the objectives shown above it. */
+/**
+ * A lesson's own chunk: its text, and the objectives shown above it. Its picture's description
+ * comes with it (picture-words.ts; nothing for a lesson without a picture), so each lesson carries
+ * only its own, and a failed load is one «попробуйте снова» for both.
+ */
 export interface LessonText {
   Text: Component;
   objectives: string[];
 }
 
-/** Loads a lesson's text and objectives; rejects for an unknown id. */
+/** Loads a lesson's text and objectives (and its picture's words); rejects for an unknown id. */
 export function loadLessonText(id: string): Promise<LessonText> {
   return once(`lesson:${id}`, async () => {
     const load = lessonLoaders[id];
     if (!load) throw new Error(`Unknown lesson ${id}`);
-    const { default: Text, metadata } = await load();
+    const [{ default: Text, metadata }] = await Promise.all([load(), loadMessages([pictureArea(id)], pictureWords)]);
     return { Text, objectives: metadata.objectives };
   });
 }

@@ -17,11 +17,13 @@ import { LOCALES, mergeAreas, toAppLocale, type AppLocale, type MessageTree } fr
 // code. English comes through english.ts, fetched only when English is shown.
 const CORE_AREAS = ['app', 'progress', 'pwa'] as const;
 const ruCore = import.meta.glob<MessageTree>('./locales/ru/{app,progress,pwa}.json', { eager: true, import: 'default' });
-const ruLazy = import.meta.glob<MessageTree>(['./locales/ru/*.json', '!./locales/ru/{app,progress,pwa}.json'], { import: 'default' });
+// The lesson pictures' descriptions are listed apart, with the lessons (picture-words.ts).
+const ruLazy = import.meta.glob<MessageTree>(['./locales/ru/*.json', '!./locales/ru/{app,progress,pwa}.json', '!./locales/ru/picture-*.json'], { import: 'default' });
+type AreaFiles = Record<string, () => Promise<MessageTree>>;
 const english = () => import('./english.ts');
 /** Loads one lazy area's messages in a language; undefined for an area that is not lazy. */
-const areaLoader = (lang: AppLocale, area: string): (() => Promise<MessageTree>) | undefined => {
-  const russian = ruLazy[`./locales/ru/${area}.json`];
+const areaLoader = (lang: AppLocale, area: string, files: AreaFiles): (() => Promise<MessageTree>) | undefined => {
+  const russian = files[`./locales/ru/${area}.json`];
   return russian && lang === 'en' ? async () => (await english()).englishArea(area) : russian;
 };
 
@@ -74,18 +76,19 @@ export function setupI18n(): void {
 /**
  * Loads the messages of non-core areas in the language shown now; the other language's are
  * registered, for svelte-i18n to fetch when it is chosen. Safe to call often; a load that failed
- * (the network) is tried again by the next call.
+ * (the network) is tried again by the next call. `files`: where the Russian files of these areas
+ * are listed, when not with the others (picture-words.ts).
  */
-export function loadMessages(areas: readonly string[]): Promise<void> {
+export function loadMessages(areas: readonly string[], files: AreaFiles = ruLazy): Promise<void> {
   return Promise.all(
     areas.map((area) =>
       loaded(area, async () => {
         const shown = toAppLocale(get(locale));
         for (const lang of LOCALES) {
-          const load = areaLoader(lang, area);
+          const load = areaLoader(lang, area, files);
           if (lang !== shown && load) register(lang, async () => ({ [area]: await load() }));
         }
-        const load = areaLoader(shown, area);
+        const load = areaLoader(shown, area, files);
         if (load) addMessages(shown, { [area]: await load() });
       }),
     ),
