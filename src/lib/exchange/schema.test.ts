@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { AssignmentSchema, ReportSchema, describeIssues, isIsoDay, newAssignmentId } from './schema.ts';
+import { ReportSchema } from './report-schema.ts';
+import { AssignmentSchema, describeIssues, isIsoDay, newAssignmentId } from './schema.ts';
 import { inProgress, passed, sampleAssignment, sampleReport } from '../../../tests/fixtures/manager.ts';
 
 /** The one-line problem for a value, or 'ok'. */

@@ -1,15 +1,14 @@
 /**
- * The one schema every assignment and report passes, whether it came from a link, a QR code or a
- * file, and whether we made it or received it. Names and notes are data: `<script>` in a name is
+ * The one schema every assignment passes (and the fields reports share: report-schema.ts), whether
+ * it came from a link, a QR code or a file, and whether we made it or received it. Names and notes are data: `<script>` in a name is
  * kept verbatim and must be rendered as text; only characters that can hide or reorder text
  * (control characters, bidi overrides, lone surrogates) are refused.
  */
 import * as v from 'valibot';
-import { ReflectionAnswersSchema } from '../reflection/reflection.ts';
 import { DueDaySchema, isDueDay, MomentSchema } from '../values/bounds.ts';
 import { hasHiddenCharacter, NAME_MAX } from '../values/name.ts';
-import { PersonNameSchema, ProfileIdSchema } from '../values/schemas.ts';
-import { FORMAT_VERSION, MODULE_STATUSES } from './types.ts';
+import { PersonNameSchema } from '../values/schemas.ts';
+import { FORMAT_VERSION } from './types.ts';
 
 /** Longest learner or manager name, in visible characters (the one name rule: values/name.ts). */
 export { NAME_MAX };
@@ -30,7 +29,6 @@ export const EXPECTED_MAX = 60;
 const CONTROL_MESSAGE = 'must not contain control, bidi-override or invisible format characters';
 
 export { PersonNameSchema };
-const personName = PersonNameSchema;
 
 const note = v.pipe(
   v.string(),
@@ -39,7 +37,8 @@ const note = v.pipe(
   v.check((s) => !hasHiddenCharacter(s, { lines: true }), CONTROL_MESSAGE),
 );
 
-const moduleId = v.pipe(
+/** A module id, as the content names modules. */
+export const ModuleIdSchema = v.pipe(
   v.string(),
   v.maxLength(64, 'must be at most 64 characters'),
   v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase latin letters, digits and dashes'),
@@ -49,55 +48,28 @@ const moduleId = v.pipe(
 const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 const ID_LENGTH = 10;
 
-const assignmentId = v.pipe(v.string(), v.regex(/^[0-9a-z]{6,16}$/, 'must be 6..16 lowercase latin letters or digits'));
+/** An assignment id (newAssignmentId makes them). */
+export const AssignmentIdSchema = v.pipe(v.string(), v.regex(/^[0-9a-z]{6,16}$/, 'must be 6..16 lowercase latin letters or digits'));
 
 /** A moment between 2020 and a day after now (values/bounds.ts). */
-const timestamp = MomentSchema;
+export const timestamp = MomentSchema;
 
 /** True for a real calendar day `YYYY-MM-DD` (rejects 2025-02-30) from 2020 to a few years ahead. */
 export const isIsoDay = (s: string): boolean => isDueDay(s);
 
-const isoDay = DueDaySchema;
+export const isoDay = DueDaySchema;
 
-const unique = (ids: readonly string[]) => new Set(ids).size === ids.length;
-
-const resultFields = {
-  status: v.picklist(MODULE_STATUSES, `must be one of ${MODULE_STATUSES.join(', ')}`),
-  best: v.pipe(v.number(), v.integer('must be a whole percent'), v.minValue(0), v.maxValue(100)),
-  attempts: v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(0), v.maxValue(ATTEMPTS_MAX)),
-  completedAt: v.nullable(timestamp),
-};
-
-const ResultFieldsSchema = v.strictObject(resultFields);
-
-/** The rules that tie a result's fields together; returns a problem or null. */
-function resultProblem(r: v.InferOutput<typeof ResultFieldsSchema>): string | null {
-  if ((r.status === 'passed') !== (r.completedAt !== null)) return 'completedAt is set exactly when the status is passed';
-  if (r.status === 'not-started' && (r.attempts > 0 || r.best > 0)) return 'a not-started module has no attempts and no score';
-  if (r.attempts === 0 && r.best > 0) return 'a score needs at least one attempt';
-  return null;
-}
-
-const consistent = <T extends v.InferOutput<typeof ResultFieldsSchema>>() =>
-  v.rawCheck<T>(({ dataset, addIssue }) => {
-    const problem = dataset.typed ? resultProblem(dataset.value) : null;
-    if (problem) addIssue({ message: problem });
-  });
-
-/** The final test's result in a report. */
-export const ResultEntrySchema = v.pipe(ResultFieldsSchema, consistent());
-
-/** One module's result in a report. */
-export const ModuleResultSchema = v.pipe(v.strictObject({ id: moduleId, ...resultFields }), consistent());
+/** True when no id is there twice. */
+export const unique = (ids: readonly string[]) => new Set(ids).size === ids.length;
 
 /** An assignment, as created by a manager or received in a link. */
 export const AssignmentSchema = v.strictObject({
   v: v.literal(FORMAT_VERSION),
-  id: assignmentId,
+  id: AssignmentIdSchema,
   createdAt: timestamp,
   due: isoDay,
   modules: v.pipe(
-    v.array(moduleId),
+    v.array(ModuleIdSchema),
     v.minLength(1, 'needs at least one module'),
     v.maxLength(MODULES_MAX, `may have at most ${MODULES_MAX} modules`),
     v.check((ids: string[]) => unique(ids), 'must not repeat a module'),
@@ -105,36 +77,6 @@ export const AssignmentSchema = v.strictObject({
   note,
   manager: PersonNameSchema,
   expected: v.optional(v.pipe(v.array(PersonNameSchema), v.maxLength(EXPECTED_MAX, `may name at most ${EXPECTED_MAX} people`))),
-});
-
-/** A learner's report, as built on the tablet or received in a link or file. */
-/** Reviews a report may carry: three rounds of up to MODULES_MAX modules. */
-export const REVIEWS_MAX = 3 * MODULES_MAX;
-
-const ReviewResultSchema = v.strictObject({
-  module: moduleId,
-  round: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3)),
-  at: timestamp,
-  score: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)),
-});
-
-export const ReportSchema = v.strictObject({
-  v: v.literal(FORMAT_VERSION),
-  assignmentId: v.nullable(assignmentId),
-  due: v.nullable(isoDay),
-  learner: personName,
-  /** The learner's profile id on the tablet that made it; absent in reports made before it was added. */
-  learnerId: v.optional(ProfileIdSchema),
-  createdAt: timestamp,
-  modules: v.pipe(
-    v.array(ModuleResultSchema),
-    v.minLength(1, 'needs at least one module'),
-    v.maxLength(MODULES_MAX, `may have at most ${MODULES_MAX} modules`),
-    v.check((ms) => unique(ms.map((m) => m.id)), 'must not repeat a module'),
-  ),
-  final: v.optional(ResultEntrySchema),
-  reflection: v.optional(ReflectionAnswersSchema),
-  reviews: v.optional(v.pipe(v.array(ReviewResultSchema), v.maxLength(REVIEWS_MAX, `may have at most ${REVIEWS_MAX} reviews`))),
 });
 
 

@@ -5,7 +5,8 @@
  * the valibot schemas in `schema.ts` (one convention: the schema is the type).
  */
 import type * as v from 'valibot';
-import type { AssignmentSchema, ModuleResultSchema, ReportSchema, ResultEntrySchema } from './schema.ts';
+import type { ModuleResultSchema, ReportSchema, ResultEntrySchema } from './report-schema.ts';
+import type { AssignmentSchema } from './schema.ts';
 
 /** Version of the assignment/report format; bumped only when old apps could not read a new payload. */
 export const FORMAT_VERSION = 1;

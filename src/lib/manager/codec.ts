@@ -17,7 +17,8 @@
 import * as v from 'valibot';
 import { fromBase64url, toBase64url } from '$lib/encoding/base64url.ts';
 import { crc32Hex } from '$lib/encoding/checksum.ts';
-import { AssignmentSchema, ReportSchema, describeIssues } from '../exchange/schema.ts';
+import { ReportSchema } from '../exchange/report-schema.ts';
+import { AssignmentSchema, describeIssues } from '../exchange/schema.ts';
 import { FORMAT_VERSION, type PayloadKind, type PayloadOf } from '../exchange/types.ts';
 import { PAYLOAD_ROUTE } from '../routing/routing.ts';
 import { pack, unpack } from './wire.ts';

@@ -8,7 +8,7 @@ import type { LessonRecord } from '../progress/records.ts';
 import { activityKey, moduleProgress, type ModuleStatus as LearnerStatus } from '../progress/status.ts';
 import type { CourseIndex, ModuleEntry } from '../course/types.ts';
 import { reviewsTaken } from '../journey/review-schedule.ts';
-import { REVIEWS_MAX } from '../exchange/schema.ts';
+import { REVIEWS_MAX } from '../exchange/report-schema.ts';
 import { fitName } from '../values/name.ts';
 import { FINAL_ID, FORMAT_VERSION, type Assignment, type ModuleResult, type ModuleStatus, type Report, type ResultEntry } from '../exchange/types.ts';
 

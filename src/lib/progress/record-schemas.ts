@@ -14,7 +14,7 @@
  * loses attempts to a rule added later; a file or link gets none.
  */
 import * as v from 'valibot';
-import { AssignmentSchema, ReportSchema } from '../exchange/schema.ts';
+import { AssignmentSchema } from '../exchange/schema.ts';
 import { ATTEMPTS_MAX, MomentOrZeroSchema, MomentSchema, PercentSchema } from '../values/bounds.ts';
 import { readStoredMoment } from '../values/moment.ts';
 import { DraftSchema } from './drafts.ts';
@@ -71,8 +71,11 @@ export const LearnerMetaSchema = stored.meta;
 export const AcceptedAssignmentSchema = v.object({ assignment: AssignmentSchema, acceptedAt: StoredMomentSchema });
 
 export type { DeviceSettings, PinHash, Profile } from './device-records.ts';
-/** The record types checked here; the device's own records are checked in device-records.ts. */
-export type SchemaRecordType = Exclude<RecordType, DeviceRecordType>;
+/**
+ * The record types checked here; the device's own records are checked in device-records.ts, the
+ * manager's stored reports in report-records.ts (a learner's records never hold one).
+ */
+export type SchemaRecordType = Exclude<RecordType, DeviceRecordType | 'managerReport'>;
 /** A lesson the learner opened; finished once they reached its end. */
 export type LessonRecord = v.InferOutput<typeof LessonRecordSchema>;
 /** Where the learner stopped, for «Продолжить». */
@@ -86,7 +89,6 @@ const SCHEMAS: Record<SchemaRecordType, v.GenericSchema> = {
   meta: LearnerMetaSchema,
   assignment: AcceptedAssignmentSchema,
   managerAssignment: AssignmentSchema,
-  managerReport: ReportSchema,
   pinThrottle: ThrottleStateSchema,
 };
 
@@ -95,11 +97,14 @@ const describe = (issues: readonly v.BaseIssue<unknown>[]) => {
   return `${issue ? (v.getDotPath(issue) ?? '(root)') : ''}: ${issue?.message ?? 'invalid'}`;
 };
 
-/** Checks the data of a stored record of `type` (reading). */
-export const validateRecord = (type: SchemaRecordType, data: unknown): RecordCheck => {
-  const result = v.safeParse(SCHEMAS[type], data);
+/** Checks a stored record's data with its schema (reading). */
+export const checkRecord = (schema: v.GenericSchema, data: unknown): RecordCheck => {
+  const result = v.safeParse(schema, data);
   return result.success ? { ok: true, data: result.output } : { ok: false, detail: describe(result.issues) };
 };
+
+/** Checks the data of a stored record of `type` (reading). */
+export const validateRecord = (type: SchemaRecordType, data: unknown): RecordCheck => checkRecord(SCHEMAS[type], data);
 
 /**
  * Checks a record about to be written: it must load again exactly as written. Stricter than

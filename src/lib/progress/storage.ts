@@ -232,13 +232,19 @@ const DEVICE_CHECKERS: Checkers = {
 const schemaCheckers = loadOnce(() =>
   import('./record-schemas.ts').then((m): Checkers => ({ read: (t, data) => m.validateRecord(t as SchemaRecordType, data), write: (t, data) => m.validateForWrite(t as SchemaRecordType, data) })),
 );
+/** The manager's stored reports' checkers, fetched once when the first such record is read or written. */
+const reportCheckers = loadOnce(() =>
+  import('./report-records.ts').then((m): Checkers => ({ read: (_t, data) => m.validateReport(data), write: (_t, data) => m.validateReport(data) })),
+);
 /**
  * The checkers of a record type: the device's own records are checked by hand (device-records.ts);
  * the rest with the record schemas (valibot), fetched when such a record is first read or written
- * (a signed-in learner's), not with the first screen's script.
+ * (a signed-in learner's), not with the first screen's script; the manager's reports with the
+ * report schema (report-records.ts), which a learner's records never need.
  */
 async function checkersFor(type: RecordType): Promise<Checkers> {
-  return isDeviceRecordType(type) ? DEVICE_CHECKERS : schemaCheckers();
+  if (isDeviceRecordType(type)) return DEVICE_CHECKERS;
+  return type === 'managerReport' ? reportCheckers() : schemaCheckers();
 }
 
 /** A record refused before writing because it would not load again (a bug or a crafted value, never the disk). */

@@ -38,7 +38,7 @@ describe('sharedReflection', () => {
 describe('a report with a reflection', () => {
   it('passes the report schema and survives the link codec', async () => {
     const v = await import('valibot');
-    const { ReportSchema } = await import('../exchange/schema.ts');
+    const { ReportSchema } = await import('../exchange/report-schema.ts');
     const { encode, decode } = await import('../manager/codec.ts');
     const { sampleReport } = await import('../../../tests/fixtures/manager.ts');
     const report = sampleReport({ reflection: answers });
@@ -50,7 +50,7 @@ describe('a report with a reflection', () => {
   });
   it('is refused when an answer is too long or has an unknown field', async () => {
     const v = await import('valibot');
-    const { ReportSchema } = await import('../exchange/schema.ts');
+    const { ReportSchema } = await import('../exchange/report-schema.ts');
     const { sampleReport } = await import('../../../tests/fixtures/manager.ts');
     expect(v.safeParse(ReportSchema, sampleReport({ reflection: { ...answers, change: 'x'.repeat(ANSWER_MAX + 1) } })).success).toBe(false);
     expect(v.safeParse(ReportSchema, { ...sampleReport(), reflection: { ...answers, extra: 'x' } }).success).toBe(false);
