@@ -11,14 +11,28 @@ import { DEFAULT_SETTINGS, type DeviceSettings, type PinHash, type Profile } fro
 import type { StorageHealth } from './storage-health.svelte.ts';
 
 /** PIN hashing and the throttle, fetched when a PIN is first set or tried (not for the roster). */
-const pinCode = () => import('./pin-code.ts');
+export const pinCode = () => import('./pin-code.ts');
+/**
+ * What the profile, settings, manager and import screens change (rename, remove, PINs, the idle
+ * time, a whole profile), fetched with the first such change: a learner's lesson never needs it.
+ */
+const edits = () => import('./roster-edits.svelte.ts');
 
-const SETTINGS_KEY = 'device/settings';
+export const SETTINGS_KEY = 'device/settings';
 const PROFILES = 'profile/';
 /** Built from a checked profile id only (throws otherwise): no key can reach another learner's records. */
-const profileKey = (id: string) => `${PROFILES}${checkedProfileId(id)}`;
+export const profileKey = (id: string) => `${PROFILES}${checkedProfileId(id)}`;
 /** Touches are written at most this often; the idle lock reads the time kept in memory. */
 const TOUCH_WRITE_MS = 60_000;
+
+/** The roster's own ways of writing, lent to its edits (roster-edits.svelte.ts). */
+export interface RosterDesk {
+  storage: StorageHealth;
+  /** Read-modify-write of the settings record: only the fields `change` names are written. */
+  patch(change: (current: Settings) => Partial<Settings>): Promise<void>;
+  /** Takes a profile as stored into the roster. */
+  keep(profile: Profile): void;
+}
 
 /** How opening a profile went. */
 export type SelectResult = 'ok' | 'wrong-pin' | 'pin-required' | 'wait' | 'unknown';
@@ -60,9 +74,12 @@ export class Roster {
 
   #storage: StorageHealth;
   #followers: LearnerFollower[] = [];
+  /** What roster-edits.svelte.ts may do that the roster's public methods do not offer. */
+  readonly #desk: RosterDesk;
 
   constructor(storage: StorageHealth) {
     this.#storage = storage;
+    this.#desk = { storage, patch: (change) => this.#patch(change), keep: (profile) => this.#keepProfile(profile) };
     storage.onRemoteChange((key) => void this.#reload(key));
   }
 
@@ -126,11 +143,7 @@ export class Roster {
 
   /** Saves a whole profile record (an import, the LMS learner), keeping the roster in step. */
   async saveProfile(profile: Profile): Promise<boolean> {
-    const plain = $state.snapshot(profile);
-    const saved = await this.#storage.write(() => this.#storage.db.update('profile', profileKey(plain.id), () => plain));
-    // Only a profile that really landed joins the roster; a refused write must not show a ghost.
-    if (saved) this.#keepProfile(saved);
-    return !!saved;
+    return (await edits()).saveProfile(this.#desk, profile);
   }
 
   /**
@@ -138,34 +151,12 @@ export class Roster {
    * may have added them meanwhile): what is stored is never replaced. `exists` then.
    */
   async addProfile(profile: Profile): Promise<'added' | 'exists' | 'failed'> {
-    const plain = $state.snapshot(profile);
-    let existed = false;
-    const saved = await this.#storage.write(() =>
-      this.#storage.db.update('profile', profileKey(plain.id), (current) => {
-        existed = !!current;
-        return current ?? plain;
-      }),
-    );
-    if (!saved) return 'failed';
-    this.#keepProfile(saved);
-    return existed ? 'exists' : 'added';
-  }
-
-  /** Checks a learner's own PIN, when they have one (renaming or removing a profile asks it again). */
-  async #ownPin(profile: Profile, pin: string | undefined): Promise<ProfileChange | null> {
-    if (!profile.pin) return null;
-    if (!pin) return 'pin-required';
-    return (await (await pinCode()).verifyPin(pin, profile.pin)) ? null : 'wrong-pin';
+    return (await edits()).addProfile(this.#desk, profile);
   }
 
   /** A learner renames their own profile (their PIN asked when they have one); the one name rule applies. */
   async renameProfile(id: string, name: string, pin?: string): Promise<ProfileChange> {
-    const profile = this.profiles.find((p) => p.id === id);
-    if (!profile) return 'unknown';
-    const problem = nameProblem(name);
-    if (problem === 'empty' || problem === 'too-long') return 'bad-name';
-    if (problem) return 'name-forbidden';
-    return (await this.#ownPin(profile, pin)) ?? this.#change(profile, { name: cleanName(name) });
+    return (await edits()).renameProfile(this, this.#desk, id, name, pin);
   }
 
   /**
@@ -173,19 +164,7 @@ export class Roster {
    * asked when they have one). Signed out first when it is the current learner.
    */
   async removeProfile(id: string, pin?: string): Promise<ProfileChange> {
-    const profile = this.profiles.find((p) => p.id === id);
-    if (!profile) return 'unknown';
-    const refused = await this.#ownPin(profile, pin);
-    if (refused) return refused;
-    if (this.settings.currentProfileId === id) this.lock();
-    const done = await this.#storage.write(async () => {
-      for (const key of await this.#storage.db.keys(`learner/${id}/`)) await this.#storage.db.remove(key);
-      await this.#storage.db.remove(profileKey(id));
-      return true;
-    });
-    if (!done) return 'failed';
-    this.profiles = this.profiles.filter((p) => p.id !== id);
-    return 'ok';
+    return (await edits()).removeProfile(this, this.#desk, id, pin);
   }
 
   /**
@@ -193,15 +172,12 @@ export class Roster {
    * is open on this tablet); the learner signs in without a PIN and may set a new one.
    */
   async resetPin(id: string): Promise<ProfileChange> {
-    const profile = this.profiles.find((p) => p.id === id);
-    return profile ? this.#change(profile, { pin: null }) : 'unknown';
+    return (await edits()).resetPin(this, this.#desk, id);
   }
 
   /** A learner sets (or, with null, clears) their own PIN while signed in. */
   async setOwnPin(id: string, pin: string | null): Promise<ProfileChange> {
-    const profile = this.profiles.find((p) => p.id === id);
-    if (!profile || this.learner?.id !== id) return 'unknown';
-    return this.#change(profile, { pin: pin ? await (await pinCode()).hashPin(pin) : null });
+    return (await edits()).setOwnPin(this, this.#desk, id, pin);
   }
 
   /**
@@ -235,9 +211,7 @@ export class Roster {
 
   /** Changes the idle time (minutes) for this device. */
   async setIdleMinutes(minutes: number): Promise<void> {
-    const idleMinutes = Math.min(240, Math.max(1, Math.round(minutes)));
-    this.settings.idleMinutes = idleMinutes;
-    await this.#patch(() => ({ idleMinutes }));
+    return (await edits()).setIdleMinutes(this, this.#desk, minutes);
   }
 
   /** Records whether the browser agreed to keep storage persistent. */
@@ -258,8 +232,7 @@ export class Roster {
 
   /** Removes the manager PIN an earlier build kept in settings (once it is safe in its own record). */
   async dropLegacyManagerPin(): Promise<void> {
-    await this.#storage.write(() => this.#storage.db.update('settings', SETTINGS_KEY, (current) => ({ ...DEFAULT_SETTINGS, ...current, managerPin: null })));
-    this.legacyManagerPin = null;
+    return (await edits()).dropLegacyManagerPin(this, this.#desk);
   }
 
   // ── internals ────────────────────────────────────────────────────────────────────────────
@@ -280,16 +253,6 @@ export class Roster {
     const mine = this.settings;
     // Who is open is this tab's own state (see #reload); the activity time is the newer of the two.
     this.settings = { ...withoutLegacy(stored), currentProfileId: mine.currentProfileId, lastActivityAt: Math.max(stored.lastActivityAt, mine.lastActivityAt) };
-  }
-
-  /** Changes some fields of a stored profile (as stored now, not as this tab last saw it). */
-  async #change(profile: Profile, fields: Partial<Profile>): Promise<ProfileChange> {
-    const saved = await this.#storage.write(() =>
-      this.#storage.db.update('profile', profileKey(profile.id), (current) => ({ ...(current ?? $state.snapshot(profile)), ...fields })),
-    );
-    if (!saved) return 'failed';
-    this.#keepProfile(saved);
-    return 'ok';
   }
 
   #keepProfile(profile: Profile): void {
