@@ -85,7 +85,7 @@ export async function openKeyValue(name = DB_NAME, timeoutMs = OPEN_TIMEOUT_MS):
   try {
     if (typeof indexedDB === 'undefined' || !indexedDB) throw new Error('IndexedDB is not available');
     // Loaded on demand: it is a third of the first screen's script, and the page can paint without it.
-    const [{ default: localforage }, { HealingKeyValue, keepTrying }] = await Promise.all([import('localforage'), import('./healing-store.ts')]);
+    const { localforage, HealingKeyValue, keepTrying } = await import('./database-code.ts');
     const opening = openBackend(localforage, name);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), timeoutMs)));
