@@ -267,7 +267,7 @@ function installableApp() {
  * - `screens`: the router, the route table, the course index, what every learner screen shows
  *   around its content (breadcrumbs, the step pager, the next step) and their Russian messages,
  *   when a screen is first shown;
- * - `lesson`: the lesson screen, the components lesson texts use and its messages;
+ * - `lesson`: the lesson screen and the components lesson texts use;
  * - `update-prompt`: the service worker's registration and the update offer, once the first
  *   screen is idle.
  */
@@ -284,7 +284,7 @@ const CHUNK_GROUPS = [
     priority: 2,
     test: /src[\\/](Screens\.svelte|routes\.ts|lib[\\/](course[\\/]course\.ts|components[\\/](lesson[\\/](Breadcrumbs|StepPager)|journey[\\/](NextStepLink|journey-view))|i18n[\\/]locales[\\/]ru[\\/](home|lesson)\.json))|node_modules[\\/]svelte-spa-router[\\/]/,
   },
-  { name: 'lesson', priority: 1, test: /src[\\/]lib[\\/](screens[\\/]LessonScreen|components[\\/]lesson[\\/](RoleScenarios?|AuthorNote|KeyIdea|LessonCheck))\.svelte$|src[\\/]lib[\\/]i18n[\\/]locales[\\/]ru[\\/]media\.json$/ },
+  { name: 'lesson', priority: 1, test: /src[\\/]lib[\\/](screens[\\/]LessonScreen|components[\\/]lesson[\\/](RoleScenarios?|AuthorNote|KeyIdea|LessonCheck))\.svelte$/ },
   { name: 'update-prompt', priority: 1, test: /virtual:pwa-register|src[\\/]lib[\\/](components[\\/]layout[\\/]UpdatePrompt\.svelte|pwa[\\/]register\.ts)$/ },
 ];
 

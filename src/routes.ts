@@ -48,7 +48,7 @@ const ifId = (kind: string, load: (id: string) => Promise<unknown>) => () => {
 /** A manager screen comes with the manager store (its code and PIN record), which it reads at once. */
 const withManager = <T>(load: () => Promise<T>) => async () => (await Promise.all([load(), openManagerArea()]))[0];
 
-const lessonScreen = withMessages(['media'], withData(ifId('lesson', loadLessonText), () => import('$lib/screens/LessonScreen.svelte')));
+const lessonScreen = withData(ifId('lesson', loadLessonText), () => import('$lib/screens/LessonScreen.svelte'));
 
 /**
  * Starts loading a lesson deep link's screen (code, text, messages) before the router asks for
